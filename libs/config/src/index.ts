@@ -1,0 +1,16 @@
+export { type ConfigIssue, ConfigValidationError } from './config-validation-error';
+export { type Env, LOG_LEVELS, type LogLevel } from './env-readers';
+export {
+  type ClearingConfig,
+  DEFAULT_DATABASE_URL,
+  DEFAULT_HTTP_HOST,
+  DEFAULT_KAFKA_BROKERS,
+  parseClearingConfig,
+  type ServiceDescriptor,
+} from './clearing-config';
+export {
+  CLEARING_CONFIG,
+  ClearingConfigModule,
+  type ClearingConfigModuleOptions,
+} from './clearing-config.module';
+export { releaseVersion } from './release-version';
