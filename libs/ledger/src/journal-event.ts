@@ -1,0 +1,98 @@
+import { deepFreeze, JsonObject } from './json';
+import { ACCOUNT_ID_PATTERN, AccountId, BalancedPostings } from './posting';
+
+/** Where a derived event came from: the consumed Kafka record (offset is int64, so a decimal string). */
+export interface EventSource {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/** An immutable economic fact. Build only with `createJournalEvent`; correct mistakes with new events. */
+export interface JournalEvent {
+  readonly id: string;
+  /** PascalCase fact name, e.g. `FillCleared`, `CollateralDeposited`. */
+  readonly type: string;
+  /** The account whose partition this event belongs to (the Kafka key). */
+  readonly account: AccountId;
+  /** Per-account sequence (1, 2, ...), assigned by the partition's single writer. */
+  readonly sequence?: number;
+  /** RFC 3339 time taken from the input event, never from the wall clock (replays must be identical). */
+  readonly occurredAt: string;
+  readonly source?: EventSource;
+  /** Id of the command or event that caused this one. */
+  readonly causationId?: string;
+  readonly postings: BalancedPostings;
+  readonly payload: JsonObject;
+}
+
+const EVENT_TYPE_PATTERN = /^[A-Z][A-Za-z0-9]{0,63}$/;
+const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+const OFFSET_PATTERN = /^(?:0|[1-9]\d{0,18})$/;
+
+export class InvalidJournalEventError extends Error {
+  override readonly name = 'InvalidJournalEventError';
+}
+
+/**
+ * The only way to build a JournalEvent: requires postings already proven balanced (the type system
+ * enforces that via `BalancedPostings`), validates the envelope, and returns a deep-frozen copy.
+ */
+export function createJournalEvent(input: JournalEvent): JournalEvent {
+  const problem = envelopeProblem(input);
+  if (problem !== undefined) {
+    throw new InvalidJournalEventError(`journal event ${JSON.stringify(input.id)}: ${problem}`);
+  }
+  const event: JournalEvent = {
+    id: input.id,
+    type: input.type,
+    account: input.account,
+    ...(input.sequence === undefined ? {} : { sequence: input.sequence }),
+    occurredAt: input.occurredAt,
+    ...(input.source === undefined ? {} : { source: Object.freeze({ ...input.source }) }),
+    ...(input.causationId === undefined ? {} : { causationId: input.causationId }),
+    postings: input.postings,
+    payload: deepFreeze(structuredClone(input.payload) as JsonObject),
+  };
+  return Object.freeze(event);
+}
+
+/** A copy of `event` with its per-account sequence assigned (events are immutable). */
+export function withSequence(event: JournalEvent, sequence: number): JournalEvent {
+  return createJournalEvent({ ...event, sequence });
+}
+
+function envelopeProblem(input: JournalEvent): string | undefined {
+  if (typeof input.id !== 'string' || input.id.length === 0 || input.id.length > 128) {
+    return 'id must be a non-empty string of at most 128 characters';
+  }
+  if (!EVENT_TYPE_PATTERN.test(input.type)) {
+    return `type ${JSON.stringify(input.type)} must be PascalCase`;
+  }
+  if (!ACCOUNT_ID_PATTERN.test(input.account)) {
+    return `invalid account ${JSON.stringify(input.account)}`;
+  }
+  if (input.sequence !== undefined && !(Number.isSafeInteger(input.sequence) && input.sequence >= 1)) {
+    return `sequence must be a safe integer >= 1, got ${input.sequence}`;
+  }
+  if (!RFC3339_PATTERN.test(input.occurredAt) || Number.isNaN(Date.parse(input.occurredAt))) {
+    return `occurredAt ${JSON.stringify(input.occurredAt)} is not an RFC 3339 date-time`;
+  }
+  if (input.source !== undefined && !isValidSource(input.source)) {
+    return `invalid source ${JSON.stringify(input.source)}`;
+  }
+  if (!Object.isFrozen(input.postings)) {
+    return 'postings must come from balancePostings/checkPostings';
+  }
+  return undefined;
+}
+
+function isValidSource(source: EventSource): boolean {
+  return (
+    typeof source.topic === 'string' &&
+    source.topic.length > 0 &&
+    Number.isSafeInteger(source.partition) &&
+    source.partition >= 0 &&
+    OFFSET_PATTERN.test(source.offset)
+  );
+}
