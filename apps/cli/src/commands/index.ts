@@ -1,4 +1,5 @@
 import { CliCommand } from '../command';
+import { infraCommand } from './infra';
 
 /** Every sub-command, in the order `clearing help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [infraCommand];
