@@ -1,0 +1,11 @@
+export { normCdf, normPdf } from './normal';
+export { PricingInputError } from './inputs';
+export type { Greeks, OptionType } from './inputs';
+export { black76 } from './black76';
+export type { Black76Input } from './black76';
+export { bsm } from './bsm';
+export type { BsmGreeks, BsmInput } from './bsm';
+export { impliedVol, impliedVolBsm } from './implied-vol';
+export type { ImpliedVolBsmInput, ImpliedVolInput } from './implied-vol';
+export { DEFAULT_VOL_BOUNDS, VolSurface } from './vol-surface';
+export type { VolBounds, VolPoint } from './vol-surface';
