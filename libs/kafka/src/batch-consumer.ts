@@ -1,0 +1,140 @@
+import { Batch, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { LoopMetrics } from './loop-metrics';
+import { isPartitionHalt } from './partition-halt';
+
+/** One fetched topic-partition batch and the controls a processor needs to commit it. */
+export interface BatchContext {
+  batch: Batch;
+  resolveOffset(offset: string): void;
+  heartbeat(): Promise<void>;
+  /** Moves this partition's fetch position; the rest of the current batch becomes stale. */
+  seek(offset: string): void;
+  /** Commits the group's offset in Kafka (informational when the truth lives in Postgres). */
+  commitOffset(nextOffset: string): Promise<void>;
+}
+
+/** How a loop turns batches into committed effects: Kafka transactions or Postgres transactions. */
+export interface BatchProcessor {
+  /** Connects what the processor writes to, before the first fetch. */
+  open(): Promise<void>;
+  /** The group was (re)balanced: forget anything remembered per partition. */
+  onAssignment(): void;
+  process(context: BatchContext): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BatchConsumerOptions {
+  kafka: Kafka;
+  groupId: string;
+  topics: readonly string[];
+  processor: BatchProcessor;
+  metrics?: LoopMetrics;
+  log?: (level: 'info' | 'error', message: string, detail?: Record<string, unknown>) => void;
+}
+
+export interface LoopStatus {
+  running: boolean;
+  joined: boolean;
+  haltedPartitions: string[];
+}
+
+/**
+ * The one consume loop every service runs: kafkajs `eachBatch` (never one message at a time, see
+ * nestjs/nest#12703), heartbeats between batches, nothing resolved until the processor committed it,
+ * and a partition whose ledger invariant broke is paused and reported, never skipped.
+ */
+export class BatchConsumer {
+  private readonly consumer: Consumer;
+  private joined = false;
+  private running = false;
+  private readonly halted = new Set<string>();
+
+  constructor(private readonly options: BatchConsumerOptions) {
+    this.consumer = options.kafka.consumer({
+      groupId: options.groupId,
+      readUncommitted: false,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.options.processor.onAssignment();
+      this.setJoined(true);
+    });
+    this.consumer.on(this.consumer.events.REBALANCING, () => this.setJoined(false));
+    this.consumer.on(this.consumer.events.CRASH, () => this.setJoined(false));
+  }
+
+  async start(): Promise<void> {
+    await this.options.processor.open();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
+    this.running = true;
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** Graceful stop (SIGTERM): finishes the batch in flight, leaves the group, closes producers. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.consumer.disconnect();
+    await this.options.processor.close();
+    this.setJoined(false);
+  }
+
+  status(): LoopStatus {
+    return { running: this.running, joined: this.joined, haltedPartitions: [...this.halted].sort() };
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    if (batch.messages.length === 0 || !payload.isRunning() || payload.isStale()) return;
+    const startedAt = process.hrtime.bigint();
+    try {
+      await this.options.processor.process(this.contextOf(payload));
+    } catch (error) {
+      if (!isPartitionHalt(error)) throw error;
+      this.halt(payload, error);
+      return;
+    }
+    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+    this.options.metrics?.batchSeconds(batch.topic, seconds);
+    const lag = BigInt(batch.highWatermark) - BigInt(batch.lastOffset()) - 1n;
+    this.options.metrics?.lag(batch.topic, batch.partition, Number(lag > 0n ? lag : 0n));
+    await payload.heartbeat();
+  }
+
+  private contextOf(payload: EachBatchPayload): BatchContext {
+    const { topic, partition } = payload.batch;
+    return {
+      batch: payload.batch,
+      resolveOffset: (offset) => payload.resolveOffset(offset),
+      heartbeat: () => payload.heartbeat(),
+      seek: (offset) => this.consumer.seek({ topic, partition, offset }),
+      commitOffset: (offset) => this.consumer.commitOffsets([{ topic, partition, offset }]),
+    };
+  }
+
+  private halt(payload: EachBatchPayload, error: Error): void {
+    const { topic, partition } = payload.batch;
+    payload.pause();
+    this.halted.add(`${topic}:${partition}`);
+    this.options.metrics?.halted(topic, partition, true);
+    this.options.log?.('error', 'ledger invariant broken: partition halted', {
+      topic,
+      partition,
+      firstOffset: payload.batch.firstOffset(),
+      error: error.message,
+    });
+  }
+
+  private setJoined(joined: boolean): void {
+    this.joined = joined;
+    this.options.metrics?.joined(joined);
+  }
+}

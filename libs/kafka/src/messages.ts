@@ -1,0 +1,71 @@
+import { IHeaders, KafkaMessage } from 'kafkajs';
+
+/** Why a message was refused at the door; `code` is a small closed set so it can label a metric. */
+export type DecodeResult<T> = { ok: true; value: T } | { ok: false; reason: string; code: string };
+
+/** Validates one raw value of a topic (JSON Schema, size limit...). Pure: no I/O. */
+export type Decoder<T> = (topic: string, value: Buffer | null) => DecodeResult<T>;
+
+/** A message that passed its decoder, with where it came from so derived facts can get deterministic ids. */
+export interface ConsumedMessage<T> {
+  topic: string;
+  partition: number;
+  /** Kafka offset as a decimal string: offsets are int64 and can exceed Number.MAX_SAFE_INTEGER. */
+  offset: string;
+  key: Buffer | null;
+  headers: IHeaders;
+  timestampMs: number;
+  value: T;
+}
+
+export interface RejectedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  raw: KafkaMessage;
+  reason: string;
+  code: string;
+}
+
+export interface OutboundMessage {
+  topic: string;
+  key: string | Buffer | null;
+  value: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+/** The accepted part of one topic-partition batch, in offset order. */
+export interface DecodedBatch<T> {
+  topic: string;
+  partition: number;
+  messages: ConsumedMessage<T>[];
+  /** Keep the group membership alive during long work. */
+  heartbeat(): Promise<void>;
+}
+
+export function splitByDecoder<T>(
+  topic: string,
+  partition: number,
+  messages: readonly KafkaMessage[],
+  decode: Decoder<T>,
+): { accepted: ConsumedMessage<T>[]; rejected: RejectedMessage[] } {
+  const accepted: ConsumedMessage<T>[] = [];
+  const rejected: RejectedMessage[] = [];
+  for (const raw of messages) {
+    const decoded = decode(topic, raw.value);
+    if (decoded.ok) {
+      accepted.push({
+        topic,
+        partition,
+        offset: raw.offset,
+        key: raw.key,
+        headers: raw.headers ?? {},
+        timestampMs: Number(raw.timestamp),
+        value: decoded.value,
+      });
+    } else {
+      rejected.push({ topic, partition, offset: raw.offset, raw, reason: decoded.reason, code: decoded.code });
+    }
+  }
+  return { accepted, rejected };
+}

@@ -1,0 +1,88 @@
+import { Kafka, Producer } from 'kafkajs';
+import { failpoint } from './failpoint';
+import { OutboundMessage } from './messages';
+
+export interface OffsetToCommit {
+  consumerGroupId: string;
+  topic: string;
+  partition: number;
+  nextOffset: string;
+}
+
+/**
+ * One transactional producer per input partition (transactional.id = prefix + topic + partition).
+ * kafkajs' sendOffsets carries no consumer-group generation (no KIP-447 fencing), so the classic scheme
+ * is what fences a zombie: whoever owns the partition next initialises the same id and bumps its epoch.
+ */
+export class TransactionalProducers {
+  private readonly producers = new Map<string, Promise<Producer>>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly transactionalIdPrefix: string,
+  ) {}
+
+  /** Writes the messages and the consumed offset atomically: all visible to read_committed, or none. */
+  async commit(messages: readonly OutboundMessage[], offset: OffsetToCommit): Promise<void> {
+    const key = `${offset.topic}.${offset.partition}`;
+    const producer = await this.producerFor(key);
+    const transaction = await producer.transaction();
+    try {
+      if (messages.length > 0) await transaction.sendBatch({ topicMessages: byTopic(messages) });
+      await transaction.sendOffsets({
+        consumerGroupId: offset.consumerGroupId,
+        topics: [{ topic: offset.topic, partitions: [{ partition: offset.partition, offset: offset.nextOffset }] }],
+      });
+      failpoint('transform.before-commit');
+      await transaction.commit();
+    } catch (error) {
+      await this.discard(key, () => transaction.abort());
+      throw error;
+    }
+    failpoint('transform.after-commit');
+  }
+
+  async close(): Promise<void> {
+    const producers = [...this.producers.values()];
+    this.producers.clear();
+    await Promise.allSettled(producers.map(async (p) => (await p).disconnect()));
+  }
+
+  private producerFor(key: string): Promise<Producer> {
+    let producer = this.producers.get(key);
+    if (!producer) {
+      producer = this.connect(`${this.transactionalIdPrefix}.${key}`);
+      this.producers.set(key, producer);
+      // A failed connect must not poison the pool: the next batch tries again.
+      producer.catch(() => this.producers.delete(key));
+    }
+    return producer;
+  }
+
+  private async connect(transactionalId: string): Promise<Producer> {
+    const producer = this.kafka.producer({ transactionalId, idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    return producer;
+  }
+
+  /** After a failed transaction, abort; if even that fails, drop the producer so a fresh one re-inits. */
+  private async discard(key: string, abort: () => Promise<unknown>): Promise<void> {
+    try {
+      await abort();
+    } catch {
+      const producer = this.producers.get(key);
+      this.producers.delete(key);
+      await producer?.then((p) => p.disconnect()).catch(() => undefined);
+    }
+  }
+}
+
+function byTopic(messages: readonly OutboundMessage[]) {
+  const topics = new Map<string, { key: string | Buffer | null; value: string | Buffer; headers?: Record<string, string> }[]>();
+  for (const { topic, key, value, headers } of messages) {
+    const list = topics.get(topic) ?? [];
+    list.push({ key, value, headers });
+    topics.set(topic, list);
+  }
+  return [...topics].map(([topic, list]) => ({ topic, messages: list }));
+}

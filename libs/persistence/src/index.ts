@@ -1,0 +1,5 @@
+export * from './numeric-transformers';
+export * from './database-url';
+export * from './data-source';
+export * from './checkpoint-store';
+export * from './account-sequence-guard';
