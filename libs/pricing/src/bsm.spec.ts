@@ -158,7 +158,9 @@ describe('bsm: properties', () => {
       }),
     );
   });
+});
 
+describe('bsm: consistency, bounds and errors', () => {
   it('with zero carry it is Black-76 on the spot as the forward', () => {
     fc.assert(
       fc.property(optionType, market, (type, m) => {
@@ -177,7 +179,6 @@ describe('bsm: properties', () => {
       }),
     );
   });
-
   it('prices stay within no-arbitrage bounds and never go negative', () => {
     fc.assert(
       fc.property(optionType, market, (type, m) => {
