@@ -66,7 +66,9 @@ describe('parseClearingConfig', () => {
   it('given HTTP_PORT=0, when parsed, then port 0 is accepted so the OS picks a free port', () => {
     assert.equal(parseClearingConfig({ HTTP_PORT: '0' }, MARGIN).httpPort, 0);
   });
+});
 
+describe('parseClearingConfig rejections', () => {
   it('given several bad variables, when parsed, then one error names each variable and what is wrong', () => {
     const issues = issuesOf({
       HTTP_PORT: '70000',
