@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { ObservabilityModule } from '@clearing/observability';
+
+export const SERVICE: ServiceDescriptor = { service: 'deleveraging-engine', defaultHttpPort: 3004 };
+
+/** Will watch margin and marks and propose liquidation, insurance and ADL commands. For now: config, logs, health and metrics only. */
+@Module({
+  imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot()],
+})
+export class AppModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { ObservabilityModule } from '@clearing/observability';
+
+export const SERVICE: ServiceDescriptor = { service: 'margin-calculator', defaultHttpPort: 3003 };
+
+/** Will fold journal events and marks into per-account NLV, margin and Greeks. For now: config, logs, health and metrics only. */
+@Module({
+  imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot()],
+})
+export class AppModule {}

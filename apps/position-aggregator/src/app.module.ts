@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { ObservabilityModule } from '@clearing/observability';
+
+export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defaultHttpPort: 3001 };
+
+/** Single writer of the journal: will consume fills and ledger commands and append journal events. For now: config, logs, health and metrics only. */
+@Module({
+  imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot()],
+})
+export class AppModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { ObservabilityModule } from '@clearing/observability';
+
+export const SERVICE: ServiceDescriptor = { service: 'valuation-oracle', defaultHttpPort: 3002 };
+
+/** Will consume oracle prices and publish marks, funding and risk arrays. For now: config, logs, health and metrics only. */
+@Module({
+  imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot()],
+})
+export class AppModule {}
