@@ -1,7 +1,9 @@
-/** The two addresses every service, test and the demo read from the environment, with the local defaults. */
-export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/clearing';
+import { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS } from '@clearing/config';
 
+// The services read the same two variables with the same defaults (libs/config): one definition for both.
+export { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS };
+
+/** The two addresses every service, test and the demo read from the environment. */
 export interface InfraEndpoints {
   readonly kafkaBrokers: string[];
   readonly databaseUrl: string;

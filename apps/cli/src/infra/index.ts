@@ -43,8 +43,12 @@ export async function ensureInfra(options: EnsureInfraOptions = {}): Promise<Inf
 export async function stopInfra(options: Pick<EnsureInfraOptions, 'log' | 'paths'> = {}): Promise<void> {
   const log = options.log ?? (() => undefined);
   const paths = options.paths ?? infraPaths();
-  log(`kafka: ${await stopKafkaBroker(paths)}`);
-  log(`postgres: private cluster ${await stopCluster(paths)}`);
+  const kafka = await stopKafkaBroker(paths);
+  log(`kafka: ${kafka === 'not running' ? 'no local broker running' : `local broker ${kafka}`}`);
+  const postgres = await stopCluster(paths);
+  log(
+    `postgres: ${postgres === 'stopped' ? 'private cluster stopped' : 'no private cluster running (a machine server is left alone)'}`,
+  );
 }
 
 export async function infraStatus(options: Pick<EnsureInfraOptions, 'paths'> = {}): Promise<InfraStatus> {
