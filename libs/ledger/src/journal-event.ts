@@ -26,8 +26,11 @@ export interface JournalEvent {
   readonly payload: JsonObject;
 }
 
+/** Same rules as libs/contracts `ledger.journal.v1` (a contracts spec checks the two agree). */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const KAFKA_TOPIC_PATTERN = /^[A-Za-z0-9._-]{1,249}$/;
 const EVENT_TYPE_PATTERN = /^[A-Z][A-Za-z0-9]{0,63}$/;
-const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const OFFSET_PATTERN = /^(?:0|[1-9]\d{0,18})$/;
 
 export class InvalidJournalEventError extends Error {
@@ -63,8 +66,8 @@ export function withSequence(event: JournalEvent, sequence: number): JournalEven
 }
 
 function envelopeProblem(input: JournalEvent): string | undefined {
-  if (typeof input.id !== 'string' || input.id.length === 0 || input.id.length > 128) {
-    return 'id must be a non-empty string of at most 128 characters';
+  if (!ID_PATTERN.test(input.id)) {
+    return `id must match ${ID_PATTERN}`;
   }
   if (!EVENT_TYPE_PATTERN.test(input.type)) {
     return `type ${JSON.stringify(input.type)} must be PascalCase`;
@@ -81,6 +84,9 @@ function envelopeProblem(input: JournalEvent): string | undefined {
   if (input.source !== undefined && !isValidSource(input.source)) {
     return `invalid source ${JSON.stringify(input.source)}`;
   }
+  if (input.causationId !== undefined && !ID_PATTERN.test(input.causationId)) {
+    return `causationId must match ${ID_PATTERN}`;
+  }
   if (!Object.isFrozen(input.postings)) {
     return 'postings must come from balancePostings/checkPostings';
   }
@@ -89,8 +95,7 @@ function envelopeProblem(input: JournalEvent): string | undefined {
 
 function isValidSource(source: EventSource): boolean {
   return (
-    typeof source.topic === 'string' &&
-    source.topic.length > 0 &&
+    KAFKA_TOPIC_PATTERN.test(source.topic) &&
     Number.isSafeInteger(source.partition) &&
     source.partition >= 0 &&
     OFFSET_PATTERN.test(source.offset)
