@@ -1,0 +1,34 @@
+// The JSON Schema files are the source of truth (producers in any language use them directly);
+// importing them makes tsc copy them into dist, so the same code works from source and compiled.
+import commonSchema from '../schemas/common.v1.schema.json';
+import fillsSchema from '../schemas/fills.v1.schema.json';
+import ledgerCommandsSchema from '../schemas/ledger.commands.v1.schema.json';
+import ledgerJournalSchema from '../schemas/ledger.journal.v1.schema.json';
+import oraclePricesSchema from '../schemas/oracle.prices.v1.schema.json';
+import { FillV1 } from './fill';
+import { LedgerCommandV1 } from './ledger-command';
+import { LedgerJournalV1 } from './ledger-journal';
+import { OraclePriceV1 } from './oracle-price';
+import { TOPICS } from './topics';
+
+/** The message type carried by each topic that has a published schema. */
+export interface MessageByTopic {
+  [TOPICS.fills]: FillV1;
+  [TOPICS.oraclePrices]: OraclePriceV1;
+  [TOPICS.ledgerCommands]: LedgerCommandV1;
+  [TOPICS.ledgerJournal]: LedgerJournalV1;
+}
+
+export type SchemaTopic = keyof MessageByTopic;
+
+/** Definitions shared by the topic schemas (referenced as `common.v1.schema.json#/$defs/...`). */
+export const COMMON_SCHEMA: object = commonSchema;
+
+export const SCHEMA_BY_TOPIC: Readonly<Record<SchemaTopic, object>> = {
+  [TOPICS.fills]: fillsSchema,
+  [TOPICS.oraclePrices]: oraclePricesSchema,
+  [TOPICS.ledgerCommands]: ledgerCommandsSchema,
+  [TOPICS.ledgerJournal]: ledgerJournalSchema,
+};
+
+export const SCHEMA_TOPICS = Object.keys(SCHEMA_BY_TOPIC) as readonly SchemaTopic[];

@@ -1,0 +1,153 @@
+// Keeps the hand-written TS types and the JSON Schemas in sync: every value below is type-checked by tsc
+// and must pass the schema; the @ts-expect-error lines prove the types reject what the schemas reject.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { validateMessage } from './decode';
+import { FillV1 } from './fill';
+import { LedgerCommandType, LedgerCommandV1 } from './ledger-command';
+import { OraclePriceV1 } from './oracle-price';
+import { TOPICS } from './topics';
+
+const envelope = { schemaVersion: 1, account: 'acct-alice', issuedAt: '2026-03-14T09:30:00Z' } as const;
+
+const commands: Record<LedgerCommandType, LedgerCommandV1> = {
+  Deposit: { ...envelope, commandId: 'c1', type: 'Deposit', asset: 'USDC', amount: '10' },
+  WithdrawalRequest: { ...envelope, commandId: 'c2', type: 'WithdrawalRequest', asset: 'ETH', amount: '0.1' },
+  RegisterInstrument: {
+    ...envelope,
+    commandId: 'c3',
+    type: 'RegisterInstrument',
+    instrument: 'BTC-27DEC26',
+    instrumentKind: 'future',
+    underlying: 'BTC',
+    quoteAsset: 'USD',
+    settlementAsset: 'USDC',
+    positionScale: 4,
+    contractSize: '1',
+    expiry: '2026-12-27T08:00:00Z',
+  },
+  RiskParamsChange: {
+    ...envelope,
+    commandId: 'c4',
+    type: 'RiskParamsChange',
+    scope: 'global',
+    params: { imFactor: '1.1' },
+  },
+  FundingSettlement: {
+    ...envelope,
+    commandId: 'c5',
+    type: 'FundingSettlement',
+    instrument: 'BTC-PERP',
+    fundingRate: '0.0001',
+    markPrice: '65000',
+    fundingTime: '2026-03-14T08:00:00Z',
+  },
+  OptionExpirySettlement: {
+    ...envelope,
+    commandId: 'c6',
+    type: 'OptionExpirySettlement',
+    instrument: 'ETH-27DEC26-3000-P',
+    settlementPrice: '2900',
+    expiry: '2026-12-27T08:00:00Z',
+  },
+  LiquidationTransfer: {
+    ...envelope,
+    commandId: 'c7',
+    type: 'LiquidationTransfer',
+    liquidationId: 'l1',
+    instrument: 'BTC-PERP',
+    side: 'sell',
+    quantity: '0.1',
+    price: '60000',
+    toAccount: 'insurance-fund',
+  },
+  InsuranceFundDraw: {
+    ...envelope,
+    commandId: 'c8',
+    type: 'InsuranceFundDraw',
+    caseId: 'k1',
+    asset: 'USDC',
+    amount: '5',
+  },
+  AutoDeleverage: {
+    ...envelope,
+    commandId: 'c9',
+    type: 'AutoDeleverage',
+    caseId: 'k1',
+    counterpartyAccount: 'acct-bob',
+    instrument: 'BTC-PERP',
+    side: 'buy',
+    quantity: '0.1',
+    price: '59000',
+  },
+};
+
+const prices: OraclePriceV1[] = [
+  {
+    schemaVersion: 1,
+    kind: 'index-quote',
+    source: 'kraken',
+    eventTime: '2026-03-14T09:00:00Z',
+    underlying: 'ETH',
+    price: '3100',
+  },
+  {
+    schemaVersion: 1,
+    kind: 'redemption-rate',
+    source: 'lido',
+    eventTime: '2026-03-14T09:00:00Z',
+    token: 'stETH',
+    base: 'ETH',
+    rate: '1',
+  },
+  {
+    schemaVersion: 1,
+    kind: 'implied-vol',
+    source: 'deribit',
+    eventTime: '2026-03-14T09:00:00Z',
+    underlying: 'BTC',
+    expiry: '2026-06-26T08:00:00Z',
+    delta: '0.25',
+    iv: '0.55',
+  },
+];
+
+const fill: FillV1 = {
+  schemaVersion: 1,
+  fillId: 'f-1',
+  venue: 'venue-a',
+  venueSequence: 0,
+  instrument: 'BTC-PERP',
+  price: '1',
+  quantity: '1',
+  aggressor: 'sell',
+  buyer: { account: 'a', orderId: 'o', fee: '0' },
+  seller: { account: 'b', orderId: 'p', fee: '0', feeAsset: 'USDC' },
+  eventTime: '2026-03-14T09:00:00Z',
+};
+
+describe('typed messages match their schemas', () => {
+  it('given a typed value of every command type, then each passes ledger.commands.v1', () => {
+    for (const command of Object.values(commands)) {
+      const result = validateMessage(TOPICS.ledgerCommands, command);
+      assert.ok(result.ok, `${command.type}: ${result.ok ? '' : result.reason}`);
+    }
+  });
+
+  it('given a typed value of every oracle kind and a fill, then each passes its schema', () => {
+    for (const price of prices) {
+      const result = validateMessage(TOPICS.oraclePrices, price);
+      assert.ok(result.ok, `${price.kind}: ${result.ok ? '' : result.reason}`);
+    }
+    assert.equal(validateMessage(TOPICS.fills, fill).ok, true);
+  });
+
+  it('given amounts as numbers, then the types reject them at compile time as the schemas do at run time', () => {
+    // @ts-expect-error a price is a decimal string, never a number
+    const numericPrice: FillV1 = { ...fill, price: 1 };
+    // @ts-expect-error an implied-vol point has a strike or a delta, not both
+    const both: OraclePriceV1 = { ...prices[2], kind: 'implied-vol', strike: '1' };
+    assert.equal(validateMessage(TOPICS.fills, numericPrice).ok, false);
+    assert.equal(validateMessage(TOPICS.oraclePrices, both).ok, false);
+  });
+});
