@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { DEPLOYED_SERVICES } from './deployed-services';
 import { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS, databaseName, parseHostPort } from './endpoints';
 import { KAFKA_TUNING } from './kafka-config';
 import { readKafkaVersion } from './kafka-jars';
@@ -20,13 +21,7 @@ const hostPorts = (name: string): number[] =>
   (service(name).ports as string[]).map((mapping) => Number(mapping.split(':').slice(-2)[0]));
 
 /** What the five services' /metrics must be scraped at: their default HTTP ports. */
-const SERVICE_PORTS: Record<string, number> = {
-  'clearing-api': 3000,
-  'position-aggregator': 3001,
-  'valuation-oracle': 3002,
-  'margin-calculator': 3003,
-  'deleveraging-engine': 3004,
-};
+const SERVICE_PORTS = Object.fromEntries(DEPLOYED_SERVICES.map((s) => [s.service, s.defaultHttpPort]));
 
 describe('docker-compose.yml against the native infrastructure', () => {
   it('given the pom pin, when compose runs Kafka, then it is the official image of the same version', () => {

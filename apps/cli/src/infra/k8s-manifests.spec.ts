@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { DEPLOYED_SERVICES } from './deployed-services';
 import { infraPaths } from './paths';
 
 interface Manifest {
@@ -58,6 +59,8 @@ describe('k8s manifests', () => {
   it('given every Deployment, when it runs, then each container has readiness and liveness probes and is scraped', () => {
     for (const deployment of ofKind('Deployment')) {
       const template = deployment.body.spec.template;
+      const defaultPort = DEPLOYED_SERVICES.find((s) => s.service === deployment.name)?.defaultHttpPort;
+      assert.equal(template.metadata.annotations['prometheus.io/port'], String(defaultPort), deployment.name);
       assert.equal(template.metadata.annotations['prometheus.io/scrape'], 'true', deployment.name);
       for (const container of template.spec.containers) {
         assert.equal(container.readinessProbe?.httpGet?.path, '/health/ready', deployment.name);
