@@ -5,7 +5,6 @@ import { Logger } from 'nestjs-pino';
 import {
   ClearingConfig,
   ConfigValidationError,
-  Env,
   parseClearingConfig,
   ServiceDescriptor,
 } from '@clearing/config';
@@ -18,20 +17,18 @@ export interface BootstrapOptions extends ServiceDescriptor {
    * `app.connectMicroservice({ strategy })` for a Kafka transport (started once HTTP is up).
    */
   readonly configure?: (app: INestApplication, config: ClearingConfig) => void | Promise<void>;
-  /** Environment to read instead of process.env. */
-  readonly env?: Env;
 }
 
 /**
  * The whole life of a service process: config -> logger -> module -> listen. Exits 1 with a readable
  * message when the environment is invalid or the app cannot start; SIGTERM/SIGINT shut it down cleanly.
  */
-export function bootstrapService(options: BootstrapOptions): Promise<INestApplication | undefined> {
+export function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
   // Validated synchronously, before Nest builds anything, so a bad environment ends the process with the
   // list of bad variables rather than a framework stack trace.
   let config: ClearingConfig;
   try {
-    config = parseClearingConfig(options.env ?? process.env, options);
+    config = parseClearingConfig(process.env, options);
   } catch (error) {
     if (!(error instanceof ConfigValidationError)) throw error;
     process.stderr.write(`${options.service}: ${error.message}\n`);
