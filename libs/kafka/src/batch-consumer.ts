@@ -29,6 +29,10 @@ export interface BatchConsumerOptions {
   topics: readonly string[];
   processor: BatchProcessor;
   metrics?: LoopMetrics;
+  /** How long a silent member keeps its partitions; a SIGKILLed instance blocks them this long. */
+  sessionTimeoutMs?: number;
+  /** Upper bound of one fetched batch per partition; smaller batches mean shorter transactions. */
+  maxBytesPerPartition?: number;
   log?: (level: 'info' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -54,8 +58,9 @@ export class BatchConsumer {
       groupId: options.groupId,
       readUncommitted: false,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
+      heartbeatInterval: Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       this.options.processor.onAssignment();

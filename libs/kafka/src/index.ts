@@ -11,3 +11,4 @@ export * from './transform-processor';
 export * from './projection-processor';
 export * from './loops';
 export * from './nest/kafka-batch.transport';
+export * from './nest/loop-readiness';

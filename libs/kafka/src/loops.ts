@@ -13,6 +13,8 @@ interface LoopBase<T> {
   topics: readonly string[];
   decode: Decoder<T>;
   metrics?: LoopMetrics;
+  sessionTimeoutMs?: number;
+  maxBytesPerPartition?: number;
   log?: (level: 'info' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }
 

@@ -85,6 +85,7 @@ export class ProjectionProcessor<T> implements BatchProcessor {
     if (accepted.length > 0) {
       await this.options.project({ topic, partition, messages: accepted, heartbeat: () => context.heartbeat() }, db);
     }
+    failpoint('projection.mid-transaction');
     await this.checkpoints.advance(db, topic, {
       partition,
       // Never backwards: a batch that was all re-delivery ends below the stored position.

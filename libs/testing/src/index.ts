@@ -6,3 +6,4 @@ export * from './database-fixture';
 export * from './wait';
 export * from './sample-messages';
 export * from './recording-metrics';
+export * from './crash-harness';

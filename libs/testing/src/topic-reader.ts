@@ -8,10 +8,7 @@ export type ReadMessage = KafkaMessage & { partition: number };
  * end offsets seen at call time, as a downstream consumer would.
  */
 export async function readCommitted(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<ReadMessage[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic);
-  await admin.disconnect();
+  const ends = await endOffsets(kafka, topic);
   const remaining = new Map(ends.filter((e) => BigInt(e.high) > BigInt(e.low)).map((e) => [e.partition, BigInt(e.high)]));
   const messages: ReadMessage[] = [];
   if (remaining.size === 0) return messages;
@@ -38,4 +35,22 @@ export async function readCommitted(kafka: Kafka, topic: string, timeoutMs = 30_
     await consumer.disconnect();
   }
   return messages;
+}
+
+/** End offsets per partition; retried because a just-created topic's leaders may not be known yet. */
+async function endOffsets(kafka: Kafka, topic: string): Promise<{ partition: number; high: string; low: string }[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await admin.fetchTopicOffsets(topic);
+      } catch (error) {
+        if (attempt >= 10 || !(error as { retriable?: boolean }).retriable) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -1,5 +1,6 @@
 import { CliCommand } from '../command';
+import { dbCommand } from './db';
 import { infraCommand } from './infra';
 
 /** Every sub-command, in the order `clearing help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [infraCommand];
+export const COMMANDS: readonly CliCommand[] = [infraCommand, dbCommand];

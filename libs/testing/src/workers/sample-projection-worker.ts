@@ -35,6 +35,10 @@ async function main(): Promise<void> {
     groupId: env.WORKER_GROUP!,
     topics: [env.WORKER_TOPIC!],
     decode: decodeSample,
+    // The broker's minimum: a SIGKILLed worker's partitions come back after 6 s, not 30.
+    sessionTimeoutMs: 6_000,
+    // Small batches (about a hundred messages) so a kill lands inside many different transactions.
+    maxBytesPerPartition: 8_192,
     dataSource,
     project,
   });

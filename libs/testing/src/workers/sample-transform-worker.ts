@@ -23,6 +23,10 @@ async function main(): Promise<void> {
     groupId: env.WORKER_GROUP!,
     topics: [env.WORKER_TOPIC!],
     decode: decodeSample,
+    // The broker's minimum: a SIGKILLed worker's partitions come back after 6 s, not 30.
+    sessionTimeoutMs: 6_000,
+    // Small batches (about a hundred messages) so a kill lands inside many different transactions.
+    maxBytesPerPartition: 8_192,
     transform: async (batch) => toOutputs(env.WORKER_OUTPUT_TOPIC!, batch),
   });
   process.on('SIGTERM', () => void loop.stop().then(() => process.exit(0)));
