@@ -3,7 +3,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const focusedOrSkipped = ['describe', 'it', 'test'].flatMap((object) =>
-  ['only', 'skip'].map((property) => ({ object, property, message: `${object}.${property} must not be committed` })),
+  ['only', 'skip'].map((property) => ({
+    object,
+    property,
+    message: `${object}.${property} must not be committed`,
+  })),
 );
 
 export default tseslint.config(
@@ -13,8 +17,14 @@ export default tseslint.config(
   {
     rules: {
       'no-restricted-properties': ['error', ...focusedOrSkipped],
-      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'never for money: use the ledger Amount parser' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'parseFloat', message: 'never for money: use the ledger Amount parser' },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'max-lines-per-function': ['warn', { max: 70, skipBlankLines: true, skipComments: true }],
     },
   },

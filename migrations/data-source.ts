@@ -1,4 +1,5 @@
-import { createDataSource, databaseUrlFromEnv } from '@clearing/persistence';
+import { databaseUrlFromEnv } from '@clearing/config';
+import { createDataSource } from '@clearing/persistence';
 import { MIGRATIONS } from './index';
 
 /**

@@ -20,7 +20,9 @@ function findSpecs(dir, out = []) {
 }
 
 function tierOf(file) {
-  return Object.keys(TIERS).find((tier) => TIERS[tier].test(file) && !(tier === 'unit' && /-spec\.js$/.test(file)));
+  return Object.keys(TIERS).find(
+    (tier) => TIERS[tier].test(file) && !(tier === 'unit' && /-spec\.js$/.test(file)),
+  );
 }
 
 const tierArg = process.argv.indexOf('--tier');
@@ -34,13 +36,28 @@ if (files.length === 0) {
   console.error('no compiled specs found: run `npm run build` first');
   process.exit(1);
 }
-if (files.some((f) => tierOf(f) !== 'unit')) {
-  const infra = spawnSync(process.execPath, [path.join(root, 'apps/cli/bin/clearing.js'), 'infra', 'up'], { stdio: 'inherit' });
-  if (infra.status !== 0) process.exit(infra.status ?? 1);
+async function main() {
+  const env = { ...process.env };
+  if (files.some((f) => tierOf(f) !== 'unit')) {
+    // The addresses infra actually uses (a private Postgres may be on another port) go to every test.
+    const { ensureInfra } = require(path.join(root, 'dist/apps/cli/src/infra'));
+    const endpoints = await ensureInfra({ log: (line) => console.log(`infra: ${line}`) });
+    env.KAFKA_BROKERS = endpoints.kafkaBrokers.join(',');
+    env.DATABASE_URL = endpoints.databaseUrl;
+  }
+  const run = spawnSync(
+    process.execPath,
+    ['--test', '--test-concurrency=2', '--test-timeout=600000', ...files],
+    {
+      stdio: 'inherit',
+      cwd: root,
+      env,
+    },
+  );
+  process.exit(run.status ?? 1);
 }
-const run = spawnSync(
-  process.execPath,
-  ['--test', '--test-concurrency=2', '--test-timeout=600000', ...files],
-  { stdio: 'inherit', cwd: root },
-);
-process.exit(run.status ?? 1);
+
+main().catch((error) => {
+  console.error(`test setup failed: ${error.stack || error}`);
+  process.exit(1);
+});

@@ -14,3 +14,4 @@ export {
   type ClearingConfigModuleOptions,
 } from './clearing-config.module';
 export { releaseVersion } from './release-version';
+export { databaseUrlFromEnv, kafkaBrokersFromEnv } from './endpoints-from-env';

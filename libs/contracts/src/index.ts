@@ -7,3 +7,4 @@ export * from './oracle-price';
 export * from './schemas';
 export * from './topics';
 export { formatSchemaErrors } from './validators';
+export * from './topology';

@@ -21,7 +21,8 @@ export function dlqTopicFor(topic: string): string {
 export function toDeadLetter(rejected: RejectedMessage): OutboundMessage & { value: Buffer } {
   const originalHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(rejected.raw.headers ?? {})) {
-    if (value !== undefined) originalHeaders[name] = Array.isArray(value) ? value.join(',') : value.toString();
+    if (value !== undefined)
+      originalHeaders[name] = Array.isArray(value) ? value.join(',') : value.toString();
   }
   return {
     topic: dlqTopicFor(rejected.topic),

@@ -62,13 +62,22 @@ describe(`exactly-once under kill -9 (seed ${SEED})`, () => {
       `SELECT message_count, amount_sum, (SELECT count(*) FROM sample_projection) AS row_count,
               (SELECT count(DISTINCT id) FROM sample_projection) AS distinct_ids FROM sample_totals`,
     );
-    const expectedSum = GOOD.reduce((sum, m) => sum + BigInt(JSON.parse(m.value).amount.replace('.', '')), 0n);
+    const expectedSum = GOOD.reduce(
+      (sum, m) => sum + BigInt(JSON.parse(m.value).amount.replace('.', '')),
+      0n,
+    );
     assert.equal(totals.message_count, String(GOOD.length));
     assert.equal(totals.row_count, String(GOOD.length));
     assert.equal(totals.distinct_ids, String(GOOD.length));
     assert.equal(BigInt(totals.amount_sum.replace('.', '')), expectedSum);
-    assert.equal(checkpoints.reduce((n, c) => n + c.acceptedCount, 0n), BigInt(GOOD.length));
-    assert.equal(checkpoints.reduce((n, c) => n + c.rejectedCount, 0n), BigInt(BAD.length));
+    assert.equal(
+      checkpoints.reduce((n, c) => n + c.acceptedCount, 0n),
+      BigInt(GOOD.length),
+    );
+    assert.equal(
+      checkpoints.reduce((n, c) => n + c.rejectedCount, 0n),
+      BigInt(BAD.length),
+    );
   });
 
   it('Kafka -> Kafka: killed inside and right after transactions, each output is committed once', async () => {
@@ -86,12 +95,18 @@ describe(`exactly-once under kill -9 (seed ${SEED})`, () => {
       await runUntilCrash(script, env, plan);
     }
     const final = startWorker(script, env);
-    await eventually(async () => ((await readCommitted(kafka.kafka, output)).length >= GOOD.length ? true : undefined), 120_000, 2_000);
+    await eventually(
+      async () => ((await readCommitted(kafka.kafka, output)).length >= GOOD.length ? true : undefined),
+      120_000,
+      2_000,
+    );
     final.child.kill('SIGTERM');
     await final.exited;
 
     // Then a read_committed consumer sees each output once, and each dead letter once
-    const ids = (await readCommitted(kafka.kafka, output)).map((m) => JSON.parse(m.value!.toString()).id as string);
+    const ids = (await readCommitted(kafka.kafka, output)).map(
+      (m) => JSON.parse(m.value!.toString()).id as string,
+    );
     assert.equal(ids.length, GOOD.length, 'duplicates or losses in the output');
     assert.equal(new Set(ids).size, GOOD.length);
     assert.equal((await readCommitted(kafka.kafka, `${input}.dlq`)).length, BAD.length);

@@ -31,7 +31,10 @@ export interface ProjectionLoopOptions<T> extends LoopBase<T> {
 
 /** Consume -> transform -> produce, exactly once from Kafka to Kafka. */
 export function transformLoop<T>(options: TransformLoopOptions<T>): BatchConsumer {
-  const producers = new TransactionalProducers(options.kafka, options.transactionalIdPrefix ?? options.groupId);
+  const producers = new TransactionalProducers(
+    options.kafka,
+    options.transactionalIdPrefix ?? options.groupId,
+  );
   const processor = new TransformProcessor<T>({ ...options, producers });
   return new BatchConsumer({ ...options, processor });
 }

@@ -64,7 +64,14 @@ export function splitByDecoder<T>(
         value: decoded.value,
       });
     } else {
-      rejected.push({ topic, partition, offset: raw.offset, raw, reason: decoded.reason, code: decoded.code });
+      rejected.push({
+        topic,
+        partition,
+        offset: raw.offset,
+        raw,
+        reason: decoded.reason,
+        code: decoded.code,
+      });
     }
   }
   return { accepted, rejected };

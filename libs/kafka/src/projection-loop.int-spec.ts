@@ -53,7 +53,12 @@ describe('projection loop: Kafka -> Postgres with offsets in the same transactio
     // When the projection loop consumes the topic
     const groupId = uniqueName('g');
     const loop = projectionLoop<SampleMessage>({
-      kafka: kafka.kafka, groupId, topics: [topic], decode: decodeSample, dataSource: database.dataSource, project: insertRows,
+      kafka: kafka.kafka,
+      groupId,
+      topics: [topic],
+      decode: decodeSample,
+      dataSource: database.dataSource,
+      project: insertRows,
     });
     await loop.start();
     const store = new CheckpointStore(groupId);
@@ -86,7 +91,12 @@ describe('projection loop: Kafka -> Postgres with offsets in the same transactio
 
     // When the loop meets it
     const loop = projectionLoop<SampleMessage>({
-      kafka: kafka.kafka, groupId: uniqueName('g'), topics: [topic], decode: decodeSample, dataSource: database.dataSource, project: insertRows,
+      kafka: kafka.kafka,
+      groupId: uniqueName('g'),
+      topics: [topic],
+      decode: decodeSample,
+      dataSource: database.dataSource,
+      project: insertRows,
     });
     await loop.start();
     await eventually(async () => (loop.status().haltedPartitions.length > 0 ? true : undefined));

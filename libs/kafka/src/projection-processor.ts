@@ -80,10 +80,17 @@ export class ProjectionProcessor<T> implements BatchProcessor {
     const { accepted, rejected } = splitByDecoder(topic, partition, fresh, this.options.decode);
     const deadLetters = rejected.map(toDeadLetter);
     if (rejected.length > 0) {
-      await this.options.deadLetterProducer.send({ topic: dlqTopicFor(topic), acks: -1, messages: deadLetters });
+      await this.options.deadLetterProducer.send({
+        topic: dlqTopicFor(topic),
+        acks: -1,
+        messages: deadLetters,
+      });
     }
     if (accepted.length > 0) {
-      await this.options.project({ topic, partition, messages: accepted, heartbeat: () => context.heartbeat() }, db);
+      await this.options.project(
+        { topic, partition, messages: accepted, heartbeat: () => context.heartbeat() },
+        db,
+      );
     }
     failpoint('projection.mid-transaction');
     await this.checkpoints.advance(db, topic, {

@@ -31,7 +31,9 @@ export class TransactionalProducers {
       if (messages.length > 0) await transaction.sendBatch({ topicMessages: byTopic(messages) });
       await transaction.sendOffsets({
         consumerGroupId: offset.consumerGroupId,
-        topics: [{ topic: offset.topic, partitions: [{ partition: offset.partition, offset: offset.nextOffset }] }],
+        topics: [
+          { topic: offset.topic, partitions: [{ partition: offset.partition, offset: offset.nextOffset }] },
+        ],
       });
       failpoint('transform.before-commit');
       await transaction.commit();
@@ -78,7 +80,10 @@ export class TransactionalProducers {
 }
 
 function byTopic(messages: readonly OutboundMessage[]) {
-  const topics = new Map<string, { key: string | Buffer | null; value: string | Buffer; headers?: Record<string, string> }[]>();
+  const topics = new Map<
+    string,
+    { key: string | Buffer | null; value: string | Buffer; headers?: Record<string, string> }[]
+  >();
   for (const { topic, key, value, headers } of messages) {
     const list = topics.get(topic) ?? [];
     list.push({ key, value, headers });

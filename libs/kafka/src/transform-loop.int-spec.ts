@@ -41,7 +41,8 @@ describe('transform loop: Kafka -> Kafka in one transaction per batch', () => {
       topics: [input],
       decode: decodeSample,
       metrics,
-      transform: async (batch) => batch.messages.map((m) => ({ topic: output, key: m.key, value: m.value.id })),
+      transform: async (batch) =>
+        batch.messages.map((m) => ({ topic: output, key: m.key, value: m.value.id })),
     });
     await loop.start();
     const total = good.length + bad.length;
@@ -50,7 +51,10 @@ describe('transform loop: Kafka -> Kafka in one transaction per batch', () => {
 
     // Then every good message came out exactly once, and in = accepted + rejected
     const outputs = await readCommitted(fixture.kafka, output);
-    assert.deepEqual(outputs.map((m) => m.value!.toString()).sort(), good.map((g) => JSON.parse(g.value).id).sort());
+    assert.deepEqual(
+      outputs.map((m) => m.value!.toString()).sort(),
+      good.map((g) => JSON.parse(g.value).id).sort(),
+    );
     const deadLetters = await readCommitted(fixture.kafka, `${input}.dlq`);
     assert.equal(deadLetters.length, bad.length);
     assert.equal(metrics.total(metrics.consumedByTopic), outputs.length + deadLetters.length);
@@ -63,9 +67,6 @@ describe('transform loop: Kafka -> Kafka in one transaction per batch', () => {
       assert.equal(letter.headers![DLQ_HEADER.sourceTopic]!.toString(), input);
       assert.match(letter.headers![DLQ_HEADER.sourceOffset]!.toString(), /^\d+$/);
     }
-    assert.deepEqual(
-      [...metrics.deadLetteredByCode.keys()].sort(),
-      ['empty', 'not-json', 'schema'],
-    );
+    assert.deepEqual([...metrics.deadLetteredByCode.keys()].sort(), ['empty', 'not-json', 'schema']);
   });
 });

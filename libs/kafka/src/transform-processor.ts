@@ -42,7 +42,10 @@ export class TransformProcessor<T> implements BatchProcessor {
 
     const { accepted, rejected } = splitByDecoder(topic, partition, fresh, this.options.decode);
     const heartbeat = () => context.heartbeat();
-    const outputs = accepted.length > 0 ? await this.options.transform({ topic, partition, messages: accepted, heartbeat }) : [];
+    const outputs =
+      accepted.length > 0
+        ? await this.options.transform({ topic, partition, messages: accepted, heartbeat })
+        : [];
     const deadLetters = rejected.map(toDeadLetter);
     const nextOffset = (BigInt(lastOffset) + 1n).toString();
     await this.options.producers.commit([...outputs, ...deadLetters], {

@@ -58,11 +58,7 @@ export class CheckpointStore {
     return fromRow(rows[0]);
   }
 
-  async advance(
-    db: EntityManager,
-    topic: string,
-    checkpoint: PartitionCheckpoint,
-  ): Promise<void> {
+  async advance(db: EntityManager, topic: string, checkpoint: PartitionCheckpoint): Promise<void> {
     await db.query(
       `UPDATE consumer_checkpoint SET next_offset = $4, accepted_count = $5, rejected_count = $6,
          updated_at = now() WHERE consumer_group = $1 AND topic = $2 AND partition = $3`,

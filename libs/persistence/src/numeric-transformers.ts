@@ -7,7 +7,8 @@ const INTEGER_TEXT = /^-?\d+$/;
  * (they do not fit a JS number); converting through Number or parseFloat would silently lose money.
  */
 export const bigintColumn: ValueTransformer = {
-  to: (value: bigint | null | undefined) => (value === null || value === undefined ? value : value.toString()),
+  to: (value: bigint | null | undefined) =>
+    value === null || value === undefined ? value : value.toString(),
   from: (value: string | null) => (value === null ? null : parseIntegerText(value)),
 };
 

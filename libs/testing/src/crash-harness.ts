@@ -11,7 +11,10 @@ export interface WorkerRun {
 
 /** Starts a compiled worker script as its own process with extra environment. */
 export function startWorker(script: string, env: Record<string, string>): WorkerRun {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -25,22 +28,30 @@ export function startWorker(script: string, env: Record<string, string>): Worker
  * Runs a worker until it dies the way the plan says. A failpoint run that never reaches its point
  * (the work ran out first) is killed after `safetyMs`, which is just another crash.
  */
-export async function runUntilCrash(script: string, env: Record<string, string>, plan: CrashPlan, safetyMs = 60_000): Promise<string> {
+export async function runUntilCrash(
+  script: string,
+  env: Record<string, string>,
+  plan: CrashPlan,
+  safetyMs = 60_000,
+): Promise<string> {
   const failpointEnv: Record<string, string> =
-    'failpoint' in plan ? { CLEARING_FAILPOINT: plan.failpoint, CLEARING_FAILPOINT_HIT: String(plan.hit) } : {};
+    'failpoint' in plan
+      ? { CLEARING_FAILPOINT: plan.failpoint, CLEARING_FAILPOINT_HIT: String(plan.hit) }
+      : {};
   const run = startWorker(script, { ...env, ...failpointEnv });
   const killAfterMs = 'killAfterMs' in plan ? plan.killAfterMs : safetyMs;
   const timer = setTimeout(() => run.child.kill('SIGKILL'), killAfterMs);
   const { signal } = await run.exited;
   clearTimeout(timer);
-  if (signal !== 'SIGKILL') throw new Error(`worker exited on its own (${signal ?? 'code'}):\n${run.output()}`);
+  if (signal !== 'SIGKILL')
+    throw new Error(`worker exited on its own (${signal ?? 'code'}):\n${run.output()}`);
   return run.output();
 }
 
 /** A deterministic mix of crash points and random-instant kills, seeded per run for reproducibility. */
 export function crashPlans(failpoints: readonly string[], rounds: number, seed: number): CrashPlan[] {
   let state = seed >>> 0 || 1;
-  const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   return Array.from({ length: rounds }, (_, i) =>
     i % 2 === 0
       ? { failpoint: failpoints[(i / 2) % failpoints.length], hit: 1 + Math.floor(random() * 4) }

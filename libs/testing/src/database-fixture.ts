@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createDataSource, databaseUrlFromEnv, migrate } from '@clearing/persistence';
+import { databaseUrlFromEnv } from '@clearing/config';
+import { createDataSource, migrate } from '@clearing/persistence';
 import { uniqueName } from './unique';
 
 /** Its own Postgres schema per test, migrated to the latest version, dropped at the end. */
@@ -9,7 +10,12 @@ export class DatabaseFixture {
 
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   constructor(migrations: Function[]) {
-    this.dataSource = createDataSource({ url: databaseUrlFromEnv(), schema: this.schema, migrations, poolSize: 4 });
+    this.dataSource = createDataSource({
+      url: databaseUrlFromEnv(),
+      schema: this.schema,
+      migrations,
+      poolSize: 4,
+    });
   }
 
   async open(): Promise<DataSource> {

@@ -1,5 +1,6 @@
 import { Admin, Kafka, logLevel } from 'kafkajs';
-import { createKafka, ensureTopics, kafkaBrokersFromEnv, TopicSpec } from '@clearing/kafka';
+import { kafkaBrokersFromEnv } from '@clearing/config';
+import { createKafka, ensureTopics, TopicSpec } from '@clearing/kafka';
 import { uniqueName } from './unique';
 
 /** Real broker access for one test: its own topics, created up front and deleted at the end. */

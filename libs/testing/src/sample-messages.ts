@@ -18,7 +18,11 @@ export function decodeSample(_topic: string, value: Buffer | null): DecodeResult
     return { ok: false, reason: `not JSON: ${(error as Error).message}`, code: 'not-json' };
   }
   const candidate = parsed as Partial<SampleMessage>;
-  if (typeof candidate.id !== 'string' || typeof candidate.amount !== 'string' || !/^-?\d+(\.\d+)?$/.test(candidate.amount)) {
+  if (
+    typeof candidate.id !== 'string' ||
+    typeof candidate.amount !== 'string' ||
+    !/^-?\d+(\.\d+)?$/.test(candidate.amount)
+  ) {
     return { ok: false, reason: 'expected {id: string, amount: decimal string}', code: 'schema' };
   }
   return { ok: true, value: { id: candidate.id, amount: candidate.amount } };

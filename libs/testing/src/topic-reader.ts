@@ -9,7 +9,9 @@ export type ReadMessage = KafkaMessage & { partition: number };
  */
 export async function readCommitted(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<ReadMessage[]> {
   const ends = await endOffsets(kafka, topic);
-  const remaining = new Map(ends.filter((e) => BigInt(e.high) > BigInt(e.low)).map((e) => [e.partition, BigInt(e.high)]));
+  const remaining = new Map(
+    ends.filter((e) => BigInt(e.high) > BigInt(e.low)).map((e) => [e.partition, BigInt(e.high)]),
+  );
   const messages: ReadMessage[] = [];
   if (remaining.size === 0) return messages;
   const consumer = kafka.consumer({ groupId: uniqueName('reader'), readUncommitted: false });
@@ -21,7 +23,8 @@ export async function readCommitted(kafka: Kafka, topic: string, timeoutMs = 30_
       eachBatch: async ({ batch }) => {
         for (const m of batch.messages) messages.push({ ...m, partition: batch.partition });
         // The high watermark counts transaction markers too, so "caught up" is judged by it.
-        if (BigInt(batch.highWatermark) >= (remaining.get(batch.partition) ?? 0n)) remaining.delete(batch.partition);
+        if (BigInt(batch.highWatermark) >= (remaining.get(batch.partition) ?? 0n))
+          remaining.delete(batch.partition);
         if (remaining.size === 0) {
           clearTimeout(timer);
           resolve();
@@ -38,7 +41,10 @@ export async function readCommitted(kafka: Kafka, topic: string, timeoutMs = 30_
 }
 
 /** End offsets per partition; retried because a just-created topic's leaders may not be known yet. */
-async function endOffsets(kafka: Kafka, topic: string): Promise<{ partition: number; high: string; low: string }[]> {
+async function endOffsets(
+  kafka: Kafka,
+  topic: string,
+): Promise<{ partition: number; high: string; low: string }[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {

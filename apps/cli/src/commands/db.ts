@@ -1,4 +1,5 @@
-import { createDataSource, databaseUrlFromEnv, migrate } from '@clearing/persistence';
+import { databaseUrlFromEnv } from '@clearing/config';
+import { createDataSource, migrate } from '@clearing/persistence';
 import { MIGRATIONS } from '../../../../migrations';
 import { CliCommand, parseArgs } from '../command';
 
@@ -23,7 +24,12 @@ export const dbCommand: CliCommand = {
       return 2;
     }
     const schema = flags.get('schema') ?? process.env.DATABASE_SCHEMA;
-    const dataSource = createDataSource({ url: databaseUrlFromEnv(), schema, migrations: MIGRATIONS, poolSize: 1 });
+    const dataSource = createDataSource({
+      url: databaseUrlFromEnv(),
+      schema,
+      migrations: MIGRATIONS,
+      poolSize: 1,
+    });
     await dataSource.initialize();
     try {
       return await runAction(action, dataSource, schema);
@@ -33,7 +39,11 @@ export const dbCommand: CliCommand = {
   },
 };
 
-async function runAction(action: string, dataSource: ReturnType<typeof createDataSource>, schema?: string): Promise<number> {
+async function runAction(
+  action: string,
+  dataSource: ReturnType<typeof createDataSource>,
+  schema?: string,
+): Promise<number> {
   if (action === 'migrate') {
     const applied = await migrate(dataSource, schema);
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
@@ -42,9 +52,12 @@ async function runAction(action: string, dataSource: ReturnType<typeof createDat
     process.stdout.write('reverted the most recent migration\n');
   } else {
     const applied = new Set<string>(
-      (await dataSource.query('SELECT name FROM typeorm_migrations').catch(() => [])).map((r: { name: string }) => r.name),
+      (await dataSource.query('SELECT name FROM typeorm_migrations').catch(() => [])).map(
+        (r: { name: string }) => r.name,
+      ),
     );
-    for (const m of dataSource.migrations) process.stdout.write(`${applied.has(m.name!) ? 'applied' : 'pending'}  ${m.name}\n`);
+    for (const m of dataSource.migrations)
+      process.stdout.write(`${applied.has(m.name!) ? 'applied' : 'pending'}  ${m.name}\n`);
   }
   return 0;
 }

@@ -1,7 +1,7 @@
-import { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS } from '@clearing/config';
+import { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS, kafkaBrokersFromEnv } from '@clearing/config';
 
 // The services read the same two variables with the same defaults (libs/config): one definition for both.
-export { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS };
+export { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS, kafkaBrokersFromEnv };
 
 /** The two addresses every service, test and the demo read from the environment. */
 export interface InfraEndpoints {
@@ -12,14 +12,6 @@ export interface InfraEndpoints {
 export interface HostPort {
   readonly host: string;
   readonly port: number;
-}
-
-export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const raw = env.KAFKA_BROKERS?.trim() || DEFAULT_KAFKA_BROKERS;
-  return raw
-    .split(',')
-    .map((broker) => broker.trim())
-    .filter((broker) => broker.length > 0);
 }
 
 export function parseHostPort(address: string): HostPort {

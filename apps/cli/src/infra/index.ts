@@ -4,6 +4,7 @@ import { ensureKafka } from './kafka';
 import { InfraPaths, infraPaths } from './paths';
 import { stopCluster } from './postgres-cluster';
 import { ensurePostgres } from './postgres';
+import { provision } from './provision';
 import { InfraStatus, infraStatusOf } from './status';
 
 export { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS, InfraEndpoints } from './endpoints';
@@ -36,7 +37,9 @@ export async function ensureInfra(options: EnsureInfraOptions = {}): Promise<Inf
   if (!postgres.started) log(`postgres: already running (${postgres.source})`);
   if (postgres.createdDatabase)
     log(`postgres: created database ${new URL(postgres.databaseUrl).pathname.slice(1)}`);
-  return { kafkaBrokers, databaseUrl: postgres.databaseUrl };
+  const endpoints = { kafkaBrokers, databaseUrl: postgres.databaseUrl };
+  await provision(endpoints, log);
+  return endpoints;
 }
 
 /** Stops what `ensureInfra` started: the local broker and a private Postgres cluster, never the machine's. */

@@ -28,7 +28,10 @@ describe('KafkaBatchTransport: the loop as a NestJS microservice', () => {
   });
 
   it('hands each @EventPattern handler whole batches and publishes what it returns, exactly once', async () => {
-    const [input, output] = await kafka.topics({ name: 'nest-in', partitions: 2, withDeadLetterTopic: true }, { name: 'nest-out', partitions: 2 });
+    const [input, output] = await kafka.topics(
+      { name: 'nest-in', partitions: 2, withDeadLetterTopic: true },
+      { name: 'nest-out', partitions: 2 },
+    );
     const batchSizes: number[] = [];
     @Controller()
     class EchoHandler {
@@ -40,12 +43,21 @@ describe('KafkaBatchTransport: the loop as a NestJS microservice', () => {
     }
     @Module({ controllers: [EchoHandler] })
     class EchoModule {}
-    const transport = new KafkaBatchTransport({ mode: 'transform', kafka: kafka.kafka, groupId: uniqueName('g'), decode: decodeSample });
+    const transport = new KafkaBatchTransport({
+      mode: 'transform',
+      kafka: kafka.kafka,
+      groupId: uniqueName('g'),
+      decode: decodeSample,
+    });
     const app = await NestFactory.createMicroservice(EchoModule, { strategy: transport, logger: false });
     await app.listen();
 
     await publishRaw(kafka.kafka, input, sampleMessages(500));
-    await eventually(async () => ((await readCommitted(kafka.kafka, output)).length >= 500 ? true : undefined), 60_000, 1_000);
+    await eventually(
+      async () => ((await readCommitted(kafka.kafka, output)).length >= 500 ? true : undefined),
+      60_000,
+      1_000,
+    );
     assert.deepEqual(await loopReadinessCheck(() => transport.loopStatus())(), {
       up: true,
       detail: { running: true, joined: true, haltedPartitions: [] },
@@ -53,7 +65,10 @@ describe('KafkaBatchTransport: the loop as a NestJS microservice', () => {
     await app.close();
 
     assert.equal((await readCommitted(kafka.kafka, output)).length, 500);
-    assert.ok(batchSizes.some((size) => size > 1), 'the handler was called per message, not per batch');
+    assert.ok(
+      batchSizes.some((size) => size > 1),
+      'the handler was called per message, not per batch',
+    );
     assert.equal(transport.loopStatus().running, false);
   });
 
@@ -64,14 +79,23 @@ describe('KafkaBatchTransport: the loop as a NestJS microservice', () => {
     @Controller()
     class ProjectHandler {
       @EventPattern(input)
-      async onBatch(@Payload() batch: DecodedBatch<SampleMessage>, @Ctx() ctx: KafkaBatchContext): Promise<void> {
-        await ctx.db!.query('INSERT INTO seen SELECT unnest($1::text[])', [batch.messages.map((m) => m.value.id)]);
+      async onBatch(
+        @Payload() batch: DecodedBatch<SampleMessage>,
+        @Ctx() ctx: KafkaBatchContext,
+      ): Promise<void> {
+        await ctx.db!.query('INSERT INTO seen SELECT unnest($1::text[])', [
+          batch.messages.map((m) => m.value.id),
+        ]);
       }
     }
     @Module({ controllers: [ProjectHandler] })
     class ProjectModule {}
     const transport = new KafkaBatchTransport({
-      mode: 'projection', kafka: kafka.kafka, groupId: uniqueName('g'), decode: decodeSample, dataSource: ds,
+      mode: 'projection',
+      kafka: kafka.kafka,
+      groupId: uniqueName('g'),
+      decode: decodeSample,
+      dataSource: ds,
     });
     const app = await NestFactory.createMicroservice(ProjectModule, { strategy: transport, logger: false });
     await app.listen();

@@ -59,10 +59,10 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
 
   private createLoop(topics: string[]): BatchConsumer {
     if (this.options.mode === 'transform') {
-      const { mode: _mode, ...rest } = this.options;
+      const { mode, ...rest } = this.options;
       return transformLoop({ ...rest, topics, transform: (batch) => this.invoke<OutboundMessage[]>(batch) });
     }
-    const { mode: _mode, ...rest } = this.options;
+    const { mode, ...rest } = this.options;
     return projectionLoop({ ...rest, topics, project: (batch, db) => this.invoke<void>(batch, db) });
   }
 

@@ -4,8 +4,9 @@
  * WORKER_SCHEMA, plus KAFKA_BROKERS / DATABASE_URL / CLEARING_FAILPOINT.
  */
 import { logLevel } from 'kafkajs';
-import { createKafka, kafkaBrokersFromEnv, projectionLoop } from '@clearing/kafka';
-import { createDataSource, databaseUrlFromEnv } from '@clearing/persistence';
+import { databaseUrlFromEnv, kafkaBrokersFromEnv } from '@clearing/config';
+import { createKafka, projectionLoop } from '@clearing/kafka';
+import { createDataSource } from '@clearing/persistence';
 import { decodeSample, SampleMessage } from '../sample-messages';
 import { DecodedBatch } from '@clearing/kafka';
 import { EntityManager } from 'typeorm';
@@ -29,7 +30,11 @@ async function main(): Promise<void> {
   const env = process.env;
   const dataSource = createDataSource({ url: databaseUrlFromEnv(), schema: env.WORKER_SCHEMA, poolSize: 2 });
   await dataSource.initialize();
-  const kafka = createKafka({ clientId: 'sample-worker', brokers: kafkaBrokersFromEnv(), level: logLevel.ERROR });
+  const kafka = createKafka({
+    clientId: 'sample-worker',
+    brokers: kafkaBrokersFromEnv(),
+    level: logLevel.ERROR,
+  });
   const loop = projectionLoop<SampleMessage>({
     kafka,
     groupId: env.WORKER_GROUP!,
@@ -42,7 +47,14 @@ async function main(): Promise<void> {
     dataSource,
     project,
   });
-  process.on('SIGTERM', () => void loop.stop().then(() => dataSource.destroy()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void loop
+        .stop()
+        .then(() => dataSource.destroy())
+        .then(() => process.exit(0)),
+  );
   await loop.start();
   process.stdout.write('worker started\n');
 }

@@ -4,7 +4,8 @@
  * Configured by WORKER_TOPIC, WORKER_OUTPUT_TOPIC, WORKER_GROUP, KAFKA_BROKERS, CLEARING_FAILPOINT.
  */
 import { logLevel } from 'kafkajs';
-import { createKafka, DecodedBatch, kafkaBrokersFromEnv, OutboundMessage, transformLoop } from '@clearing/kafka';
+import { kafkaBrokersFromEnv } from '@clearing/config';
+import { createKafka, DecodedBatch, OutboundMessage, transformLoop } from '@clearing/kafka';
 import { decodeSample, SampleMessage } from '../sample-messages';
 
 function toOutputs(outputTopic: string, batch: DecodedBatch<SampleMessage>): OutboundMessage[] {
@@ -17,7 +18,11 @@ function toOutputs(outputTopic: string, batch: DecodedBatch<SampleMessage>): Out
 
 async function main(): Promise<void> {
   const env = process.env;
-  const kafka = createKafka({ clientId: 'sample-transform-worker', brokers: kafkaBrokersFromEnv(), level: logLevel.ERROR });
+  const kafka = createKafka({
+    clientId: 'sample-transform-worker',
+    brokers: kafkaBrokersFromEnv(),
+    level: logLevel.ERROR,
+  });
   const loop = transformLoop<SampleMessage>({
     kafka,
     groupId: env.WORKER_GROUP!,
