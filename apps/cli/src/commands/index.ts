@@ -1,6 +1,7 @@
 import { CliCommand } from '../command';
 import { dbCommand } from './db';
 import { infraCommand } from './infra';
+import { priceCommand } from './price';
 
 /** Every sub-command, in the order `clearing help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [infraCommand, dbCommand];
+export const COMMANDS: readonly CliCommand[] = [infraCommand, dbCommand, priceCommand];
