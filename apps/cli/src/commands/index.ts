@@ -1,7 +1,8 @@
 import { CliCommand } from '../command';
 import { dbCommand } from './db';
+import { demoCommand } from './demo';
 import { infraCommand } from './infra';
 import { priceCommand } from './price';
 
 /** Every sub-command, in the order `clearing help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [infraCommand, dbCommand, priceCommand];
+export const COMMANDS: readonly CliCommand[] = [infraCommand, dbCommand, demoCommand, priceCommand];
