@@ -11,9 +11,10 @@ import {
 } from './endpoints';
 
 describe('infra endpoints', () => {
-  it('given no KAFKA_BROKERS, when read, then the local broker is the default; a list is split and trimmed', () => {
+  it('given KAFKA_BROKERS, when read as the services read it, then default, split and trimmed; an empty entry is refused', () => {
     assert.deepEqual(kafkaBrokersFromEnv({}), ['127.0.0.1:9092']);
-    assert.deepEqual(kafkaBrokersFromEnv({ KAFKA_BROKERS: ' a:1, b:2 ,' }), ['a:1', 'b:2']);
+    assert.deepEqual(kafkaBrokersFromEnv({ KAFKA_BROKERS: ' a:1, b:2 ' }), ['a:1', 'b:2']);
+    assert.throws(() => kafkaBrokersFromEnv({ KAFKA_BROKERS: 'a:1,' }), /KAFKA_BROKERS/);
   });
 
   it('given broker addresses, when parsed, then host and port come apart and a bad port is refused', () => {
