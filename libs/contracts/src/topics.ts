@@ -14,10 +14,10 @@ export const TOPICS = {
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 
-export type DlqTopic<T extends Topic = Topic> = `${T}.dlq`;
+export type DlqTopic<T extends string = Topic> = `${T}.dlq`;
 
 /** The dead-letter twin of an input topic: rejected records go there with their original bytes. */
-export function dlqTopicOf<T extends Topic>(topic: T): DlqTopic<T> {
+export function dlqTopicOf<T extends string>(topic: T): DlqTopic<T> {
   return `${topic}.dlq`;
 }
 

@@ -1,17 +1,5 @@
+import { DLQ_HEADERS, dlqTopicOf } from '@clearing/contracts';
 import { OutboundMessage, RejectedMessage } from './messages';
-
-/** Header names on every dead letter; docs/contracts.md documents them for DLQ consumers. */
-export const DLQ_HEADER = {
-  reason: 'dlq.reason',
-  reasonCode: 'dlq.reason.code',
-  sourceTopic: 'dlq.source.topic',
-  sourcePartition: 'dlq.source.partition',
-  sourceOffset: 'dlq.source.offset',
-} as const;
-
-export function dlqTopicFor(topic: string): string {
-  return `${topic}.dlq`;
-}
 
 /**
  * The dead letter keeps the ORIGINAL key and value bytes untouched (so the producer team can replay or
@@ -25,16 +13,16 @@ export function toDeadLetter(rejected: RejectedMessage): OutboundMessage & { val
       originalHeaders[name] = Array.isArray(value) ? value.join(',') : value.toString();
   }
   return {
-    topic: dlqTopicFor(rejected.topic),
+    topic: dlqTopicOf(rejected.topic),
     key: rejected.raw.key,
     value: rejected.raw.value ?? Buffer.alloc(0),
     headers: {
       ...originalHeaders,
-      [DLQ_HEADER.reason]: rejected.reason,
-      [DLQ_HEADER.reasonCode]: rejected.code,
-      [DLQ_HEADER.sourceTopic]: rejected.topic,
-      [DLQ_HEADER.sourcePartition]: String(rejected.partition),
-      [DLQ_HEADER.sourceOffset]: rejected.offset,
+      [DLQ_HEADERS.reason]: rejected.reason,
+      [DLQ_HEADERS.reasonCode]: rejected.code,
+      [DLQ_HEADERS.sourceTopic]: rejected.topic,
+      [DLQ_HEADERS.sourcePartition]: String(rejected.partition),
+      [DLQ_HEADERS.sourceOffset]: rejected.offset,
     },
   };
 }

@@ -27,14 +27,8 @@ const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
 describe(`exactly-once under kill -9 (seed ${SEED})`, () => {
   const kafka = new KafkaFixture();
   const database = new DatabaseFixture(MIGRATIONS);
-  before(async () => {
-    const ds = await database.open();
-    for (const ddl of SAMPLE_PROJECTION_DDL) await ds.query(ddl);
-  });
-  after(async () => {
-    await kafka.close();
-    await database.close();
-  });
+  before(() => database.open(SAMPLE_PROJECTION_DDL));
+  after(() => Promise.all([kafka.close(), database.close()]));
 
   it('Kafka -> Postgres: killed mid-batch and between the Postgres and Kafka commits, every message lands once', async () => {
     // Given 3,005 messages (5 malformed) on 3 partitions

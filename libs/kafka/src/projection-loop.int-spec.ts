@@ -34,14 +34,8 @@ async function insertRows(batch: DecodedBatch<SampleMessage>, db: EntityManager)
 describe('projection loop: Kafka -> Postgres with offsets in the same transaction', () => {
   const kafka = new KafkaFixture();
   const database = new DatabaseFixture(MIGRATIONS);
-  before(async () => {
-    const ds = await database.open();
-    for (const ddl of SAMPLE_PROJECTION_DDL) await ds.query(ddl);
-  });
-  after(async () => {
-    await kafka.close();
-    await database.close();
-  });
+  before(() => database.open(SAMPLE_PROJECTION_DDL));
+  after(() => Promise.all([kafka.close(), database.close()]));
 
   it('projects every valid message once, dead-letters the rest, and the checkpoint reconciles', async () => {
     // Given 120 good and 5 malformed messages on a 2-partition topic

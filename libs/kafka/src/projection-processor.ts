@@ -2,7 +2,8 @@ import { Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckpointStore } from '@clearing/persistence';
 import { BatchContext, BatchProcessor } from './batch-consumer';
-import { dlqTopicFor, toDeadLetter } from './dead-letter';
+import { dlqTopicOf } from '@clearing/contracts';
+import { toDeadLetter } from './dead-letter';
 import { failpoint } from './failpoint';
 import { LoopMetrics, reportBatch } from './loop-metrics';
 import { DecodedBatch, Decoder, RejectedMessage, splitByDecoder } from './messages';
@@ -81,7 +82,7 @@ export class ProjectionProcessor<T> implements BatchProcessor {
     const deadLetters = rejected.map(toDeadLetter);
     if (rejected.length > 0) {
       await this.options.deadLetterProducer.send({
-        topic: dlqTopicFor(topic),
+        topic: dlqTopicOf(topic),
         acks: -1,
         messages: deadLetters,
       });

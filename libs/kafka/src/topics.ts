@@ -1,5 +1,5 @@
 import { Admin, ITopicConfig } from 'kafkajs';
-import { dlqTopicFor } from './dead-letter';
+import { dlqTopicOf } from '@clearing/contracts';
 
 export interface TopicSpec {
   topic: string;
@@ -16,7 +16,7 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
   const wanted: ITopicConfig[] = [];
   for (const spec of specs) {
     wanted.push(topicConfig(spec.topic, spec.partitions, spec.compacted));
-    if (spec.withDeadLetterTopic) wanted.push(topicConfig(dlqTopicFor(spec.topic), spec.partitions, false));
+    if (spec.withDeadLetterTopic) wanted.push(topicConfig(dlqTopicOf(spec.topic), spec.partitions, false));
   }
   const missing = wanted.filter((t) => !existing.has(t.topic));
   if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });

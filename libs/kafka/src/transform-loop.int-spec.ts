@@ -12,7 +12,7 @@ import {
   SampleMessage,
   uniqueName,
 } from '@clearing/testing';
-import { DLQ_HEADER } from './dead-letter';
+import { DLQ_HEADERS } from '@clearing/contracts';
 import { transformLoop } from './loops';
 
 describe('transform loop: Kafka -> Kafka in one transaction per batch', () => {
@@ -63,9 +63,9 @@ describe('transform loop: Kafka -> Kafka in one transaction per batch', () => {
     for (const letter of deadLetters) {
       const original = bad.find((b) => b.key === letter.key!.toString())!;
       assert.deepEqual(letter.value, Buffer.from(original.value));
-      assert.ok(letter.headers![DLQ_HEADER.reason]!.toString().length > 0);
-      assert.equal(letter.headers![DLQ_HEADER.sourceTopic]!.toString(), input);
-      assert.match(letter.headers![DLQ_HEADER.sourceOffset]!.toString(), /^\d+$/);
+      assert.ok(letter.headers![DLQ_HEADERS.reason]!.toString().length > 0);
+      assert.equal(letter.headers![DLQ_HEADERS.sourceTopic]!.toString(), input);
+      assert.match(letter.headers![DLQ_HEADERS.sourceOffset]!.toString(), /^\d+$/);
     }
     assert.deepEqual([...metrics.deadLetteredByCode.keys()].sort(), ['empty', 'not-json', 'schema']);
   });

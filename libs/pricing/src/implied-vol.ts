@@ -1,26 +1,12 @@
-import { black76 } from './black76';
-import { assertFinite, assertOptionType, assertPositive, OptionType, PricingInputError } from './inputs';
+import { black76, Black76Input } from './black76';
+import { BsmInput } from './bsm';
+import { assertFinite, assertOptionType, assertPositive, PricingInputError } from './inputs';
 
 /** An observed Black-76 option price to invert. */
-export interface ImpliedVolInput {
-  readonly type: OptionType;
-  readonly forward: number;
-  readonly strike: number;
-  readonly years: number;
-  readonly rate: number;
-  readonly price: number;
-}
+export type ImpliedVolInput = Omit<Black76Input, 'vol'> & { readonly price: number };
 
 /** An observed GBSM option price to invert (see `BsmInput` for carry). */
-export interface ImpliedVolBsmInput {
-  readonly type: OptionType;
-  readonly spot: number;
-  readonly strike: number;
-  readonly years: number;
-  readonly rate: number;
-  readonly carry: number;
-  readonly price: number;
-}
+export type ImpliedVolBsmInput = Omit<BsmInput, 'vol'> & { readonly price: number };
 
 const MAX_ITERATIONS = 200;
 /** The bracket's upper end doubles from 1.0 up to this vol; a price needing more is numerically at its cap. */

@@ -18,9 +18,11 @@ export class DatabaseFixture {
     });
   }
 
-  async open(): Promise<DataSource> {
+  /** Initializes and migrates; `extraDdl` then creates test-only tables (e.g. SAMPLE_PROJECTION_DDL). */
+  async open(extraDdl: readonly string[] = []): Promise<DataSource> {
     await this.dataSource.initialize();
     await migrate(this.dataSource, this.schema);
+    for (const ddl of extraDdl) await this.dataSource.query(ddl);
     return this.dataSource;
   }
 

@@ -8,6 +8,7 @@ import { databaseUrlFromEnv, kafkaBrokersFromEnv } from '@clearing/config';
 import { createKafka, projectionLoop } from '@clearing/kafka';
 import { createDataSource } from '@clearing/persistence';
 import { decodeSample, SampleMessage } from '../sample-messages';
+import { CRASH_TEST_LOOP_SETTINGS, runWorker } from './run-worker';
 import { DecodedBatch } from '@clearing/kafka';
 import { EntityManager } from 'typeorm';
 
@@ -26,7 +27,7 @@ async function project(batch: DecodedBatch<SampleMessage>, db: EntityManager): P
   );
 }
 
-async function main(): Promise<void> {
+runWorker(async () => {
   const env = process.env;
   const dataSource = createDataSource({ url: databaseUrlFromEnv(), schema: env.WORKER_SCHEMA, poolSize: 2 });
   await dataSource.initialize();
@@ -36,30 +37,13 @@ async function main(): Promise<void> {
     level: logLevel.ERROR,
   });
   const loop = projectionLoop<SampleMessage>({
+    ...CRASH_TEST_LOOP_SETTINGS,
     kafka,
     groupId: env.WORKER_GROUP!,
     topics: [env.WORKER_TOPIC!],
     decode: decodeSample,
-    // The broker's minimum: a SIGKILLed worker's partitions come back after 6 s, not 30.
-    sessionTimeoutMs: 6_000,
-    // Small batches (about a hundred messages) so a kill lands inside many different transactions.
-    maxBytesPerPartition: 8_192,
     dataSource,
     project,
   });
-  process.on(
-    'SIGTERM',
-    () =>
-      void loop
-        .stop()
-        .then(() => dataSource.destroy())
-        .then(() => process.exit(0)),
-  );
-  await loop.start();
-  process.stdout.write('worker started\n');
-}
-
-main().catch((error) => {
-  process.stderr.write(`worker failed: ${String(error)}\n`);
-  process.exit(1);
+  return { loop, close: () => dataSource.destroy() };
 });

@@ -7,6 +7,7 @@ import { logLevel } from 'kafkajs';
 import { kafkaBrokersFromEnv } from '@clearing/config';
 import { createKafka, DecodedBatch, OutboundMessage, transformLoop } from '@clearing/kafka';
 import { decodeSample, SampleMessage } from '../sample-messages';
+import { CRASH_TEST_LOOP_SETTINGS, runWorker } from './run-worker';
 
 function toOutputs(outputTopic: string, batch: DecodedBatch<SampleMessage>): OutboundMessage[] {
   return batch.messages.map((m) => ({
@@ -16,7 +17,7 @@ function toOutputs(outputTopic: string, batch: DecodedBatch<SampleMessage>): Out
   }));
 }
 
-async function main(): Promise<void> {
+runWorker(async () => {
   const env = process.env;
   const kafka = createKafka({
     clientId: 'sample-transform-worker',
@@ -24,22 +25,12 @@ async function main(): Promise<void> {
     level: logLevel.ERROR,
   });
   const loop = transformLoop<SampleMessage>({
+    ...CRASH_TEST_LOOP_SETTINGS,
     kafka,
     groupId: env.WORKER_GROUP!,
     topics: [env.WORKER_TOPIC!],
     decode: decodeSample,
-    // The broker's minimum: a SIGKILLed worker's partitions come back after 6 s, not 30.
-    sessionTimeoutMs: 6_000,
-    // Small batches (about a hundred messages) so a kill lands inside many different transactions.
-    maxBytesPerPartition: 8_192,
     transform: async (batch) => toOutputs(env.WORKER_OUTPUT_TOPIC!, batch),
   });
-  process.on('SIGTERM', () => void loop.stop().then(() => process.exit(0)));
-  await loop.start();
-  process.stdout.write('worker started\n');
-}
-
-main().catch((error) => {
-  process.stderr.write(`worker failed: ${String(error)}\n`);
-  process.exit(1);
+  return { loop };
 });
