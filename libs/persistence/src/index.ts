@@ -3,3 +3,4 @@ export * from './database-url';
 export * from './data-source';
 export * from './checkpoint-store';
 export * from './account-sequence-guard';
+export * from './nest/database.module';
