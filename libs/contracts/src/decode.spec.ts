@@ -90,6 +90,55 @@ describe('decodeMessage', () => {
   });
 });
 
+describe('decodeMessage of settlements and fill legs', () => {
+  it('given a settlements.v1 cycle summary, then it decodes typed by kind', () => {
+    const summary = {
+      schemaVersion: 1,
+      kind: 'cycle-summary',
+      cycleId: '0-1',
+      partition: 0,
+      cycleSeq: 1,
+      openedAt: '2026-03-14T09:00:00Z',
+      closedAt: '2026-03-14T09:00:01Z',
+      eventCount: 2,
+      obligationCount: 0,
+      byAsset: [],
+    };
+    const result = decodeMessage(TOPICS.settlements, Buffer.from(JSON.stringify(summary)));
+    assert.ok(result.ok && result.value.kind === 'cycle-summary');
+    assert.equal(result.value.eventCount, 2);
+  });
+
+  it('given a fill leg whose option terms lack a strike, then the reason names the terms path', () => {
+    const leg = {
+      schemaVersion: 1,
+      type: 'FillLeg',
+      commandId: 'f-1:buyer',
+      account: 'acct-alice',
+      issuedAt: '2026-03-14T09:30:00Z',
+      fillId: 'f-1',
+      side: 'buy',
+      counterpartyAccount: 'acct-bob',
+      terms: {
+        instrument: 'ETH-1',
+        kind: 'option',
+        settlementAsset: 'USDC',
+        positionScale: 2,
+        contractSize: '1',
+      },
+      price: '1',
+      quantity: '1',
+      fee: '0',
+      feeAsset: 'USDC',
+      venue: 'venue-a',
+      venueSequence: 1,
+      fillHash: '0'.repeat(64),
+    };
+    const result = decodeMessage(TOPICS.ledgerCommands, Buffer.from(JSON.stringify(leg)));
+    assert.match(result.ok ? '' : result.reason, /^\/terms must have required property 'expiry'/);
+  });
+});
+
 describe('encodeMessage', () => {
   it('given a valid message, then its bytes decode back to the same value', () => {
     const decoded = decodeMessage(TOPICS.fills, encodeMessage(TOPICS.fills, fill));

@@ -5,10 +5,12 @@ import fillsSchema from '../schemas/fills.v1.schema.json';
 import ledgerCommandsSchema from '../schemas/ledger.commands.v1.schema.json';
 import ledgerJournalSchema from '../schemas/ledger.journal.v1.schema.json';
 import oraclePricesSchema from '../schemas/oracle.prices.v1.schema.json';
+import settlementsSchema from '../schemas/settlements.v1.schema.json';
 import { FillV1 } from './fill';
 import { LedgerCommandV1 } from './ledger-command';
 import { LedgerJournalV1 } from './ledger-journal';
 import { OraclePriceV1 } from './oracle-price';
+import { SettlementV1 } from './settlement';
 import { TOPICS } from './topics';
 
 /** The message type carried by each topic that has a published schema. */
@@ -17,6 +19,7 @@ export interface MessageByTopic {
   [TOPICS.oraclePrices]: OraclePriceV1;
   [TOPICS.ledgerCommands]: LedgerCommandV1;
   [TOPICS.ledgerJournal]: LedgerJournalV1;
+  [TOPICS.settlements]: SettlementV1;
 }
 
 export type SchemaTopic = keyof MessageByTopic;
@@ -29,6 +32,7 @@ export const SCHEMA_BY_TOPIC: Readonly<Record<SchemaTopic, object>> = {
   [TOPICS.oraclePrices]: oraclePricesSchema,
   [TOPICS.ledgerCommands]: ledgerCommandsSchema,
   [TOPICS.ledgerJournal]: ledgerJournalSchema,
+  [TOPICS.settlements]: settlementsSchema,
 };
 
 export const SCHEMA_TOPICS = Object.keys(SCHEMA_BY_TOPIC) as readonly SchemaTopic[];

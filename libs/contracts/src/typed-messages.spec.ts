@@ -6,6 +6,7 @@ import { validateMessage } from './decode';
 import { FillV1 } from './fill';
 import { LedgerCommandType, LedgerCommandV1 } from './ledger-command';
 import { OraclePriceV1 } from './oracle-price';
+import { SettlementV1 } from './settlement';
 import { TOPICS } from './topics';
 
 const envelope = { schemaVersion: 1, account: 'acct-alice', issuedAt: '2026-03-14T09:30:00Z' } as const;
@@ -80,6 +81,31 @@ const commands: Record<LedgerCommandType, LedgerCommandV1> = {
     quantity: '0.1',
     price: '59000',
   },
+  FillLeg: {
+    ...envelope,
+    commandId: 'f-1:buyer',
+    type: 'FillLeg',
+    fillId: 'f-1',
+    side: 'buy',
+    counterpartyAccount: 'acct-bob',
+    terms: {
+      instrument: 'ETH-27DEC26-3000-C',
+      kind: 'option',
+      settlementAsset: 'USDC',
+      positionScale: 2,
+      contractSize: '1',
+      expiry: '2026-12-27T08:00:00Z',
+      strike: '3000',
+      optionType: 'call',
+    },
+    price: '180',
+    quantity: '2',
+    fee: '-0.5',
+    feeAsset: 'USDC',
+    venue: 'venue-a',
+    venueSequence: 7,
+    fillHash: 'ab'.repeat(32),
+  },
 };
 
 const prices: OraclePriceV1[] = [
@@ -126,6 +152,30 @@ const fill: FillV1 = {
   eventTime: '2026-03-14T09:00:00Z',
 };
 
+const cycle = { schemaVersion: 1, cycleId: '3-9', partition: 3, cycleSeq: 9 } as const;
+
+const settlements: Record<SettlementV1['kind'], SettlementV1> = {
+  obligation: {
+    ...cycle,
+    kind: 'obligation',
+    account: 'acct-alice',
+    asset: 'USDC',
+    net: '-30',
+    gross: '50',
+    components: { premium: '-40', realizedPnl: '10' },
+    closedAt: '2026-03-14T09:00:01Z',
+  },
+  'cycle-summary': {
+    ...cycle,
+    kind: 'cycle-summary',
+    openedAt: '2026-03-14T09:00:00Z',
+    closedAt: '2026-03-14T09:00:01Z',
+    eventCount: 4,
+    obligationCount: 2,
+    byAsset: [{ asset: 'USDC', gross: '100', net: '60', nettingEfficiency: '0.4' }],
+  },
+};
+
 describe('typed messages match their schemas', () => {
   it('given a typed value of every command type, then each passes ledger.commands.v1', () => {
     for (const command of Object.values(commands)) {
@@ -142,12 +192,22 @@ describe('typed messages match their schemas', () => {
     assert.equal(validateMessage(TOPICS.fills, fill).ok, true);
   });
 
+  it('given a typed value of every settlement kind, then each passes settlements.v1', () => {
+    for (const settlement of Object.values(settlements)) {
+      const result = validateMessage(TOPICS.settlements, settlement);
+      assert.ok(result.ok, `${settlement.kind}: ${result.ok ? '' : result.reason}`);
+    }
+  });
+
   it('given amounts as numbers, then the types reject them at compile time as the schemas do at run time', () => {
     // @ts-expect-error a price is a decimal string, never a number
     const numericPrice: FillV1 = { ...fill, price: 1 };
     // @ts-expect-error an implied-vol point has a strike or a delta, not both
     const both: OraclePriceV1 = { ...prices[2], kind: 'implied-vol', strike: '1' };
+    // @ts-expect-error a settlement's net is a decimal string, never a number
+    const numericNet: SettlementV1 = { ...settlements.obligation, kind: 'obligation', net: -30 };
     assert.equal(validateMessage(TOPICS.fills, numericPrice).ok, false);
     assert.equal(validateMessage(TOPICS.oraclePrices, both).ok, false);
+    assert.equal(validateMessage(TOPICS.settlements, numericNet).ok, false);
   });
 });
