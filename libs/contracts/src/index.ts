@@ -8,3 +8,4 @@ export * from './schemas';
 export * from './topics';
 export { formatSchemaErrors } from './validators';
 export * from './topology';
+export * from './settlement';

@@ -10,7 +10,8 @@ export type LedgerCommandV1 =
   | OptionExpirySettlementCommandV1
   | LiquidationTransferCommandV1
   | InsuranceFundDrawCommandV1
-  | AutoDeleverageCommandV1;
+  | AutoDeleverageCommandV1
+  | FillLegCommandV1;
 
 export type LedgerCommandType = LedgerCommandV1['type'];
 
@@ -99,4 +100,46 @@ export interface AutoDeleverageCommandV1 extends LedgerCommandEnvelope<'AutoDele
   readonly quantity: DecimalString;
   /** Bankruptcy price. */
   readonly price: DecimalString;
+}
+
+/**
+ * What a leg books against: a snapshot of the instrument's terms at intake, so the journal writer and
+ * any replay need no instrument registry to book it (the journal is self-describing).
+ */
+export interface InstrumentTermsV1 {
+  readonly instrument: InstrumentSymbol;
+  readonly kind: 'spot' | 'perpetual' | 'future' | 'option';
+  /** Spot only: the asset delivered (a BTC-USDC spot fill moves BTC). */
+  readonly baseAsset?: AssetCodeString;
+  /** Cash asset of premiums, fees, P&L and settlement (e.g. USDC). */
+  readonly settlementAsset: AssetCodeString;
+  /** Decimal places of the position units (lot size 0.001 means at least 3). */
+  readonly positionScale: number;
+  /** Underlying units per contract. */
+  readonly contractSize: DecimalString;
+  readonly expiry?: Timestamp;
+  readonly strike?: DecimalString;
+  readonly optionType?: 'call' | 'put';
+}
+
+/**
+ * One side of a novated fill, addressed to that trader's account partition: the trader versus the CCP.
+ * Produced by the aggregator's fill intake (never by upstream), two per fill in one Kafka transaction.
+ */
+export interface FillLegCommandV1 extends LedgerCommandEnvelope<'FillLeg'> {
+  readonly fillId: string;
+  /** This account's side of the trade. */
+  readonly side: Side;
+  /** The original counterparty, for audit: after novation the CCP is the legal counterparty. */
+  readonly counterpartyAccount: AccountIdString;
+  readonly terms: InstrumentTermsV1;
+  readonly price: DecimalString;
+  readonly quantity: DecimalString;
+  /** This account's fee (negative is a rebate), in `feeAsset`. */
+  readonly fee: DecimalString;
+  readonly feeAsset: AssetCodeString;
+  readonly venue: string;
+  readonly venueSequence: number;
+  /** sha-256 of the canonical original fill: the same fill id with another hash is a conflict. */
+  readonly fillHash: string;
 }

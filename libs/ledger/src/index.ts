@@ -8,3 +8,4 @@ export * from './posting';
 export * from './rounding';
 export * from './sequence';
 export * from './wire';
+export * from './book';

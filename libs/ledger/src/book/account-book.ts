@@ -1,0 +1,122 @@
+import { formatAmount, parseAmount } from '../amount';
+import { JournalEvent } from '../journal-event';
+import { JsonObject } from '../json';
+import { LedgerInvariantError } from '../balances';
+import { FLAT, PositionState } from './position';
+import { InstrumentTerms } from './terms';
+
+export interface HeldPosition extends PositionState {
+  readonly terms: InstrumentTerms;
+}
+
+/**
+ * One account as its partition's single writer sees it: a fold of that account's journal events.
+ * Mutable on purpose (one owner, hot path), but deterministic: a new book fed the same events in the
+ * same order ends identical, which is what restore-on-assignment and `clearing verify` rely on.
+ */
+export class AccountBook {
+  sequence = 0;
+  readonly balances = new Map<string, bigint>();
+  readonly positions = new Map<string, HeldPosition>();
+  /** `fillId:side` -> fill hash: a leg is booked once; the same id with another hash is a conflict. */
+  readonly bookedFills = new Map<string, string>();
+
+  constructor(readonly account: string) {}
+
+  balance(asset: string): bigint {
+    return this.balances.get(asset) ?? 0n;
+  }
+
+  position(instrument: string): PositionState {
+    return this.positions.get(instrument) ?? FLAT;
+  }
+
+  /** Evolve: applies one of this account's events; a sequence out of order is a broken ledger. */
+  apply(event: JournalEvent): void {
+    if (event.account !== this.account)
+      throw new LedgerInvariantError(`event ${event.id} is not for ${this.account}`);
+    if (event.sequence !== this.sequence + 1) {
+      throw new LedgerInvariantError(
+        `account ${this.account}: sequence ${event.sequence} after ${this.sequence}`,
+      );
+    }
+    this.sequence = event.sequence;
+    for (const posting of event.postings) {
+      if (posting.account !== this.account) continue;
+      const next = this.balance(posting.asset) + posting.amount;
+      if (next === 0n) this.balances.delete(posting.asset);
+      else this.balances.set(posting.asset, next);
+    }
+    const { fill, position } = event.payload as {
+      fill?: { key: string; hash: string };
+      position?: JsonObject;
+    };
+    if (fill) this.bookedFills.set(fill.key, fill.hash);
+    if (position) this.setPosition(positionFromPayload(position));
+  }
+
+  private setPosition(held: HeldPosition): void {
+    if (held.quantity === 0n && held.cost === 0n) this.positions.delete(held.terms.instrument);
+    else this.positions.set(held.terms.instrument, held);
+  }
+}
+
+/** A position as journaled: decimal strings at the scales the terms imply, terms included. */
+export function positionPayload(terms: InstrumentTerms, position: PositionState): JsonObject {
+  return {
+    terms: termsPayload(terms),
+    quantity: formatAmount(position.quantity, terms.positionScale),
+    cost: formatAmount(position.cost, costScale(terms)),
+    realizedPnl: formatAmount(position.realizedPnl, terms.settlementScale),
+  };
+}
+
+function positionFromPayload(payload: JsonObject): HeldPosition {
+  const terms = termsFromPayload(payload.terms as JsonObject);
+  return {
+    terms,
+    quantity: parseAmount(payload.quantity as string, terms.positionScale),
+    cost: parseAmount(payload.cost as string, costScale(terms)),
+    realizedPnl: parseAmount(payload.realizedPnl as string, terms.settlementScale),
+  };
+}
+
+export function costScale(terms: InstrumentTerms): number {
+  return terms.positionScale + terms.settlementScale + terms.contractSize.scale;
+}
+
+export function termsPayload(terms: InstrumentTerms): JsonObject {
+  return {
+    instrument: terms.instrument,
+    kind: terms.kind,
+    ...(terms.baseAsset ? { baseAsset: terms.baseAsset } : {}),
+    settlementAsset: terms.settlementAsset,
+    settlementScale: terms.settlementScale,
+    positionScale: terms.positionScale,
+    contractSize: formatAmount(terms.contractSize.minor, terms.contractSize.scale),
+    contractSizeScale: terms.contractSize.scale,
+    ...(terms.expiry ? { expiry: terms.expiry } : {}),
+    ...(terms.strike !== undefined ? { strike: formatAmount(terms.strike, terms.settlementScale) } : {}),
+    ...(terms.optionType ? { optionType: terms.optionType } : {}),
+  };
+}
+
+export function termsFromPayload(json: JsonObject): InstrumentTerms {
+  const settlementScale = json.settlementScale as number;
+  const contractSizeScale = json.contractSizeScale as number;
+  return {
+    instrument: json.instrument as string,
+    kind: json.kind as InstrumentTerms['kind'],
+    ...(json.baseAsset ? { baseAsset: json.baseAsset as string } : {}),
+    settlementAsset: json.settlementAsset as string,
+    settlementScale,
+    positionScale: json.positionScale as number,
+    contractSize: {
+      minor: parseAmount(json.contractSize as string, contractSizeScale),
+      scale: contractSizeScale,
+    },
+    ...(json.expiry ? { expiry: json.expiry as string } : {}),
+    ...(json.strike !== undefined ? { strike: parseAmount(json.strike as string, settlementScale) } : {}),
+    ...(json.optionType ? { optionType: json.optionType as 'call' | 'put' } : {}),
+  };
+}

@@ -1,0 +1,89 @@
+import { AccountId } from '../posting';
+import { InstrumentTerms } from './terms';
+
+/**
+ * What the journal writer decides on, with amounts already exact (the aggregator maps the wire
+ * commands of ledger.commands.v1 onto these). Every command names the account whose partition owns it.
+ */
+export type BookCommand =
+  | FillLeg
+  | Deposit
+  | WithdrawalRequest
+  | FundingSettlement
+  | OptionExpirySettlement
+  | PositionTransfer
+  | InsuranceFundDraw
+  | ReferenceChange;
+
+interface CommandBase {
+  readonly commandId: string;
+  readonly account: AccountId;
+  /** Event time of the fact behind the command: the journal's clock (never the wall clock). */
+  readonly occurredAt: string;
+}
+
+export interface FillLeg extends CommandBase {
+  readonly type: 'FillLeg';
+  readonly fillId: string;
+  readonly side: 'buy' | 'sell';
+  readonly counterpartyAccount: AccountId;
+  readonly terms: InstrumentTerms;
+  readonly price: bigint;
+  readonly quantity: bigint;
+  readonly fee: bigint;
+  readonly feeAsset: string;
+  readonly venue: string;
+  readonly venueSequence: number;
+  readonly fillHash: string;
+}
+
+export interface Deposit extends CommandBase {
+  readonly type: 'Deposit';
+  readonly asset: string;
+  readonly amount: bigint;
+}
+
+export interface WithdrawalRequest extends CommandBase {
+  readonly type: 'WithdrawalRequest';
+  readonly asset: string;
+  readonly amount: bigint;
+}
+
+export interface FundingSettlement extends CommandBase {
+  readonly type: 'FundingSettlement';
+  readonly instrument: string;
+  /** Rate per period as an exact decimal: positive means longs pay shorts. */
+  readonly rate: { readonly minor: bigint; readonly scale: number };
+  readonly markPrice: bigint;
+}
+
+export interface OptionExpirySettlement extends CommandBase {
+  readonly type: 'OptionExpirySettlement';
+  readonly instrument: string;
+  readonly settlementPrice: bigint;
+}
+
+/** Liquidation and auto-deleveraging: this account trades against the CCP at a set price, plus a fee to the insurance fund. */
+export interface PositionTransfer extends CommandBase {
+  readonly type: 'LiquidationTransfer' | 'AutoDeleverage';
+  readonly caseId: string;
+  readonly instrument: string;
+  readonly side: 'buy' | 'sell';
+  readonly quantity: bigint;
+  readonly price: bigint;
+  readonly counterpartyAccount: AccountId;
+  readonly fee: bigint;
+}
+
+export interface InsuranceFundDraw extends CommandBase {
+  readonly type: 'InsuranceFundDraw';
+  readonly caseId: string;
+  readonly asset: string;
+  readonly amount: bigint;
+}
+
+/** Instrument registrations and risk-parameter changes: journaled (so replays reproduce them), no money moves. */
+export interface ReferenceChange extends CommandBase {
+  readonly type: 'RegisterInstrument' | 'RiskParamsChange';
+  readonly details: { readonly [key: string]: string | number };
+}

@@ -1,0 +1,222 @@
+import { formatAmount } from '../amount';
+import { JournalEvent } from '../journal-event';
+import { divRound } from '../rounding';
+import { AccountBook, positionPayload } from './account-book';
+import {
+  BookCommand,
+  Deposit,
+  FillLeg,
+  FundingSettlement,
+  InsuranceFundDraw,
+  OptionExpirySettlement,
+  PositionTransfer,
+  WithdrawalRequest,
+} from './commands';
+import { bookTrade } from './decide-trade';
+import { FLAT } from './position';
+import { DecideContext, nextEvent, rejection, transfer } from './event-builder';
+import { SystemAccount } from './system-accounts';
+import { pow10 } from './terms';
+
+/** `duplicate`: the command was already booked (same id, same content); nothing to append. */
+export type Decision = { readonly event: JournalEvent } | { readonly duplicate: true };
+
+/**
+ * decide(state, command) -> event: validates the command against the account's current state and
+ * returns the one journal event that records the outcome (a refusal is an event too, with its reason).
+ * Pure: no clock, no I/O; the same book and command always give the same event.
+ */
+export function decide(book: AccountBook, command: BookCommand, context: DecideContext): Decision {
+  switch (command.type) {
+    case 'FillLeg':
+      return decideFillLeg(book, command, context);
+    case 'Deposit':
+      return { event: decideDeposit(book, command, context) };
+    case 'WithdrawalRequest':
+      return { event: decideWithdrawal(book, command, context) };
+    case 'FundingSettlement':
+      return { event: decideFunding(book, command, context) };
+    case 'OptionExpirySettlement':
+      return { event: decideExpiry(book, command, context) };
+    case 'LiquidationTransfer':
+    case 'AutoDeleverage':
+      return { event: decideTransfer(book, command, context) };
+    case 'InsuranceFundDraw':
+      return { event: decideInsuranceDraw(book, command, context) };
+    case 'RegisterInstrument':
+    case 'RiskParamsChange': {
+      const type = command.type === 'RegisterInstrument' ? 'InstrumentRegistered' : 'RiskParamsChanged';
+      return {
+        event: nextEvent(book, context, { ...command, type, postings: [], payload: { ...command.details } }),
+      };
+    }
+  }
+}
+
+function decideFillLeg(book: AccountBook, leg: FillLeg, context: DecideContext): Decision {
+  const key = `${leg.fillId}:${leg.side}`;
+  const booked = book.bookedFills.get(key);
+  if (booked === leg.fillHash) return { duplicate: true };
+  if (booked !== undefined)
+    return {
+      event: rejection(book, context, leg, `fill ${leg.fillId} already booked with different content`),
+    };
+  return {
+    event: bookTrade(book, context, {
+      ...leg,
+      type: 'FillCleared',
+      feeTo: SystemAccount.fees(context.shard),
+      payload: {
+        fill: { key, hash: leg.fillHash },
+        fillId: leg.fillId,
+        side: leg.side,
+        counterpartyAccount: leg.counterpartyAccount,
+        instrument: leg.terms.instrument,
+        price: formatAmount(leg.price, leg.terms.settlementScale),
+        quantity: formatAmount(leg.quantity, leg.terms.positionScale),
+        fee: formatAmount(leg.fee, context.scaleOf(leg.feeAsset)),
+        feeAsset: leg.feeAsset,
+        venue: leg.venue,
+        venueSequence: leg.venueSequence,
+      },
+    }),
+  };
+}
+
+function decideDeposit(book: AccountBook, deposit: Deposit, context: DecideContext): JournalEvent {
+  if (deposit.amount <= 0n) return rejection(book, context, deposit, 'deposit amount must be positive');
+  return nextEvent(book, context, {
+    ...deposit,
+    type: 'CollateralDeposited',
+    postings: transfer(SystemAccount.external(context.shard), book.account, deposit.asset, deposit.amount),
+    payload: { asset: deposit.asset, amount: formatAmount(deposit.amount, context.scaleOf(deposit.asset)) },
+  });
+}
+
+function decideWithdrawal(
+  book: AccountBook,
+  request: WithdrawalRequest,
+  context: DecideContext,
+): JournalEvent {
+  const available = book.balance(request.asset);
+  const payload = {
+    asset: request.asset,
+    amount: formatAmount(request.amount, context.scaleOf(request.asset)),
+  };
+  if (request.amount <= 0n || available < request.amount) {
+    const reason =
+      request.amount <= 0n
+        ? 'withdrawal amount must be positive'
+        : `insufficient ${request.asset}: available ${formatAmount(available, context.scaleOf(request.asset))}, requested ${payload.amount}`;
+    return nextEvent(book, context, {
+      ...request,
+      type: 'WithdrawalRejected',
+      postings: [],
+      payload: { ...payload, reason },
+    });
+  }
+  return nextEvent(book, context, {
+    ...request,
+    type: 'WithdrawalApproved',
+    postings: transfer(book.account, SystemAccount.external(context.shard), request.asset, request.amount),
+    payload,
+  });
+}
+
+function decideFunding(book: AccountBook, funding: FundingSettlement, context: DecideContext): JournalEvent {
+  const held = book.positions.get(funding.instrument);
+  if (!held || held.quantity === 0n)
+    return rejection(book, context, funding, `no open position in ${funding.instrument}`);
+  const { terms } = held;
+  // Longs pay when the rate is positive; the account's side of the rounding is always the worse one.
+  const exact = -held.quantity * funding.markPrice * terms.contractSize.minor * funding.rate.minor;
+  const payment = divRound(
+    exact,
+    pow10(terms.positionScale + terms.contractSize.scale + funding.rate.scale),
+    'floor',
+  );
+  return nextEvent(book, context, {
+    ...funding,
+    type: 'FundingSettled',
+    postings: transfer(SystemAccount.ccp(context.shard), book.account, terms.settlementAsset, payment),
+    cashflows: [{ asset: terms.settlementAsset, kind: 'funding', amount: payment }],
+    payload: { instrument: funding.instrument, payment: formatAmount(payment, terms.settlementScale) },
+  });
+}
+
+function decideExpiry(
+  book: AccountBook,
+  expiry: OptionExpirySettlement,
+  context: DecideContext,
+): JournalEvent {
+  const held = book.positions.get(expiry.instrument);
+  if (!held || held.terms.kind !== 'option')
+    return rejection(book, context, expiry, `no open option position in ${expiry.instrument}`);
+  const { terms, quantity } = held;
+  const strike = terms.strike!;
+  const intrinsic =
+    terms.optionType === 'call' ? expiry.settlementPrice - strike : strike - expiry.settlementPrice;
+  const perUnit = intrinsic > 0n ? intrinsic : 0n;
+  const cash = divRound(
+    quantity * perUnit * terms.contractSize.minor,
+    pow10(terms.positionScale + terms.contractSize.scale),
+    'floor',
+  );
+  const ccp = SystemAccount.ccp(context.shard);
+  return nextEvent(book, context, {
+    ...expiry,
+    type: 'OptionExpired',
+    postings: [
+      ...transfer(book.account, ccp, terms.instrument, quantity),
+      ...transfer(ccp, book.account, terms.settlementAsset, cash),
+    ],
+    cashflows: [{ asset: terms.settlementAsset, kind: 'expirySettlement', amount: cash }],
+    payload: {
+      instrument: expiry.instrument,
+      settlementPrice: formatAmount(expiry.settlementPrice, terms.settlementScale),
+      cash: formatAmount(cash, terms.settlementScale),
+      position: positionPayload(terms, FLAT),
+    },
+  });
+}
+
+function decideTransfer(
+  book: AccountBook,
+  transferCommand: PositionTransfer,
+  context: DecideContext,
+): JournalEvent {
+  const held = book.positions.get(transferCommand.instrument);
+  if (!held)
+    return rejection(book, context, transferCommand, `no open position in ${transferCommand.instrument}`);
+  const type = transferCommand.type === 'LiquidationTransfer' ? 'LiquidationExecuted' : 'AutoDeleveraged';
+  return bookTrade(book, context, {
+    ...transferCommand,
+    type,
+    terms: held.terms,
+    feeAsset: held.terms.settlementAsset,
+    feeTo: SystemAccount.insuranceFund(context.shard),
+    payload: {
+      caseId: transferCommand.caseId,
+      instrument: transferCommand.instrument,
+      counterpartyAccount: transferCommand.counterpartyAccount,
+    },
+  });
+}
+
+function decideInsuranceDraw(
+  book: AccountBook,
+  draw: InsuranceFundDraw,
+  context: DecideContext,
+): JournalEvent {
+  if (draw.amount <= 0n) return rejection(book, context, draw, 'draw amount must be positive');
+  return nextEvent(book, context, {
+    ...draw,
+    type: 'InsuranceFundDrawn',
+    postings: transfer(SystemAccount.insuranceFund(context.shard), book.account, draw.asset, draw.amount),
+    payload: {
+      caseId: draw.caseId,
+      asset: draw.asset,
+      amount: formatAmount(draw.amount, context.scaleOf(draw.asset)),
+    },
+  });
+}

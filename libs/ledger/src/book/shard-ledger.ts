@@ -1,0 +1,62 @@
+import { EventSource, JournalEvent } from '../journal-event';
+import { AccountBook } from './account-book';
+import { BookCommand } from './commands';
+import { decide } from './decide';
+import { cashflowsOf } from './event-builder';
+import { ClosedCycle, CyclePolicy, NettingCycles } from './netting';
+
+export interface HandleOutcome {
+  /** Empty when the command was a duplicate. */
+  readonly events: JournalEvent[];
+  readonly closedCycles: ClosedCycle[];
+}
+
+/**
+ * The single writer's state for one shard (journal partition): every account book of the shard and its
+ * netting cycles. `restore` replays committed journal events; `handle` decides a command and evolves.
+ */
+export class ShardLedger {
+  private readonly books = new Map<string, AccountBook>();
+  private readonly cycles: NettingCycles;
+
+  constructor(
+    readonly shard: number,
+    policy: CyclePolicy,
+    private readonly scaleOf: (asset: string) => number,
+  ) {
+    this.cycles = new NettingCycles(shard, policy);
+  }
+
+  book(account: string): AccountBook {
+    let book = this.books.get(account);
+    if (!book) {
+      book = new AccountBook(account);
+      this.books.set(account, book);
+    }
+    return book;
+  }
+
+  accounts(): IterableIterator<AccountBook> {
+    return this.books.values();
+  }
+
+  /** Re-applies a committed event (cycles it closes were already published with it). */
+  restore(event: JournalEvent): void {
+    this.evolve(event);
+  }
+
+  handle(command: BookCommand, source?: EventSource): HandleOutcome {
+    const decision = decide(this.book(command.account), command, {
+      shard: this.shard,
+      source,
+      scaleOf: this.scaleOf,
+    });
+    if ('duplicate' in decision) return { events: [], closedCycles: [] };
+    return { events: [decision.event], closedCycles: this.evolve(decision.event) };
+  }
+
+  private evolve(event: JournalEvent): ClosedCycle[] {
+    this.book(event.account).apply(event);
+    return this.cycles.add(event, (e) => cashflowsOf(e, this.scaleOf));
+  }
+}

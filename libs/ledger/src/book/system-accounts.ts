@@ -1,0 +1,26 @@
+import { AccountId } from '../posting';
+
+/**
+ * Accounts the clearinghouse itself holds. Each is split per journal shard (Kafka partition of the
+ * account-keyed topics) because every event is written by one shard's single writer: a leg of a fill
+ * balances against the CCP's sub-account of the trader's own shard, so legs never cross partitions.
+ * Summed over shards, the CCP's position in every instrument is zero once both legs of every fill exist.
+ */
+export const SystemAccount = {
+  ccp: (shard: number): AccountId => `CCP-${shard}`,
+  fees: (shard: number): AccountId => `FEES-${shard}`,
+  /** The outside world: deposits come from it and withdrawals go to it, so the ledger stays zero-sum. */
+  external: (shard: number): AccountId => `EXTERNAL-${shard}`,
+  insuranceFund: (shard: number): AccountId => `INSURANCE-FUND-${shard}`,
+} as const;
+
+const SYSTEM_PREFIXES = ['CCP-', 'FEES-', 'EXTERNAL-', 'INSURANCE-FUND-'];
+
+export function isSystemAccount(account: AccountId): boolean {
+  return SYSTEM_PREFIXES.some(
+    (prefix) => account.startsWith(prefix) && /^\d+$/.test(account.slice(prefix.length)),
+  );
+}
+
+/** The CCP sub-accounts' prefix: `clearing verify` sums them to check the CCP is flat. */
+export const CCP_ACCOUNT_PREFIX = 'CCP-';
