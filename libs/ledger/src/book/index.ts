@@ -8,3 +8,4 @@ export * from './decide-trade';
 export * from './decide';
 export * from './netting';
 export * from './shard-ledger';
+export * from './journal-codec';
