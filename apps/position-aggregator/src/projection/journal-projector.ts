@@ -106,12 +106,12 @@ export class JournalProjector {
       `INSERT INTO fill_legs (fill_id, side, account_id, instrument, quantity, price, event_id)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::text[])`,
       [
-        legs.map((l) => l.fillId),
-        legs.map((l) => l.side),
+        legs.map((l) => l.fill.fillId),
+        legs.map((l) => l.fill.side),
         legs.map((l) => l.account),
-        legs.map((l) => l.instrument),
-        legs.map((l) => l.quantity),
-        legs.map((l) => l.price),
+        legs.map((l) => l.fill.instrument),
+        legs.map((l) => l.fill.quantity),
+        legs.map((l) => l.fill.price),
         legs.map((l) => l.id),
       ],
     );
