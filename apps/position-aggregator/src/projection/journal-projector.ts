@@ -99,7 +99,7 @@ export class JournalProjector {
       .map((l) => ({
         id: l.event.id,
         account: l.event.account,
-        ...(l.event.payload as Record<string, string>),
+        fill: l.event.payload as Record<string, string>,
       }));
     if (legs.length === 0) return;
     await db.query(
