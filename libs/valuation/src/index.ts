@@ -26,3 +26,10 @@ export type { Funding } from './funding';
 export { fairPrice, YEAR_MS, yearsUntil } from './fair-price';
 export { markAll, markUnderlying } from './marks';
 export type { InstrumentMark, MarkInvalidReason } from './marks';
+export {
+  indexToWire,
+  instrumentMarkToWire,
+  redemptionToWire,
+  settlementToWire,
+  toDecimalString,
+} from './wire';
