@@ -12,3 +12,4 @@ export * from './projection-processor';
 export * from './loops';
 export * from './nest/kafka-batch.transport';
 export * from './nest/loop-readiness';
+export * from './topic-reader';
