@@ -3,6 +3,15 @@ import { dbCommand } from './db';
 import { demoCommand } from './demo';
 import { infraCommand } from './infra';
 import { priceCommand } from './price';
+import { replayCommand } from './replay';
+import { verifyCommand } from './verify';
 
 /** Every sub-command, in the order `clearing help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [infraCommand, dbCommand, demoCommand, priceCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  infraCommand,
+  dbCommand,
+  demoCommand,
+  priceCommand,
+  verifyCommand,
+  replayCommand,
+];
