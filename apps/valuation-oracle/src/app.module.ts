@@ -2,11 +2,17 @@ import { Module } from '@nestjs/common';
 import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
+import { OracleModule } from './oracle/oracle.module';
 
 export const SERVICE: ServiceDescriptor = { service: 'valuation-oracle', defaultHttpPort: 3002 };
 
-/** Will consume oracle prices and publish marks, funding and risk arrays. For now: config, logs, health, metrics and the database connection only. */
+/** Consumes oracle prices, publishes marks (index, funding, Greeks, risk arrays, expiry settlements) and projects the latest marks into Postgres. */
 @Module({
-  imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot(), DatabaseModule.forRoot()],
+  imports: [
+    ClearingConfigModule.forRoot(SERVICE),
+    ObservabilityModule.forRoot(),
+    DatabaseModule.forRoot(),
+    OracleModule.forRoot(),
+  ],
 })
 export class AppModule {}
