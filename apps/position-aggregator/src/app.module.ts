@@ -1,12 +1,44 @@
 import { Module } from '@nestjs/common';
-import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { CLEARING_CONFIG, ClearingConfig, ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { createKafka } from '@clearing/kafka';
+import { JournalCodec } from '@clearing/ledger';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
+import { AGGREGATOR_SETTINGS, AggregatorSettings, aggregatorSettingsFromEnv } from './aggregator.settings';
+import { FillIntakeHandler } from './intake/fill-intake.handler';
+import { loadInstrumentFile } from './intake/instrument-catalog';
+import { ReferenceDataRepository } from './intake/reference-data.repository';
+import { JournalWriterHandler } from './journal/journal-writer.handler';
+import { JournalProjectionHandler } from './projection/journal-projection.handler';
 
 export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defaultHttpPort: 3001 };
 
-/** Single writer of the journal: will consume fills and ledger commands and append journal events. For now: config, logs, health, metrics and the database connection only. */
+/**
+ * The clearinghouse's book of record: novates fills into leg commands, is the single writer of the
+ * journal for its account partitions, and projects positions and balances into Postgres.
+ */
 @Module({
   imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot(), DatabaseModule.forRoot()],
+  controllers: [FillIntakeHandler, JournalWriterHandler, JournalProjectionHandler],
+  providers: [
+    { provide: AGGREGATOR_SETTINGS, useFactory: () => aggregatorSettingsFromEnv() },
+    { provide: JournalCodec, useFactory: () => new JournalCodec() },
+    {
+      provide: Kafka,
+      inject: [CLEARING_CONFIG],
+      useFactory: (config: ClearingConfig) =>
+        createKafka({ clientId: config.kafkaClientId, brokers: [...config.kafkaBrokers] }),
+    },
+    {
+      provide: ReferenceDataRepository,
+      inject: [DataSource, JournalCodec, AGGREGATOR_SETTINGS],
+      useFactory: (dataSource: DataSource, codec: JournalCodec, settings: AggregatorSettings) =>
+        new ReferenceDataRepository(dataSource, codec.assets, settings.selfTradeVenues, () =>
+          loadInstrumentFile(settings.instrumentsFile),
+        ),
+    },
+  ],
 })
 export class AppModule {}

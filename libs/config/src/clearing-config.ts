@@ -18,6 +18,8 @@ export interface ClearingConfig {
   readonly kafkaClientId: string;
   /** May carry credentials: log it only through the logger, whose redaction masks the password. */
   readonly databaseUrl: string;
+  /** Postgres schema for every table (DATABASE_SCHEMA); unset means the server's default (public). */
+  readonly databaseSchema?: string;
   readonly httpHost: string;
   readonly httpPort: number;
   readonly logLevel: LogLevel;
@@ -43,10 +45,15 @@ export function parseClearingConfig(env: Env, descriptor: ServiceDescriptor): Cl
     kafkaBrokers: read.brokers('KAFKA_BROKERS', DEFAULT_KAFKA_BROKERS),
     kafkaClientId: read.string('KAFKA_CLIENT_ID', serviceName),
     databaseUrl: read.postgresUrl('DATABASE_URL', DEFAULT_DATABASE_URL),
+    ...schemaOf(read.string('DATABASE_SCHEMA', '')),
     httpHost: read.string('HTTP_HOST', DEFAULT_HTTP_HOST),
     httpPort: read.port('HTTP_PORT', descriptor.defaultHttpPort),
     logLevel: read.logLevel('LOG_LEVEL', 'info'),
   };
   if (read.issues.length > 0) throw new ConfigValidationError(read.issues);
   return config;
+}
+
+function schemaOf(schema: string): { databaseSchema?: string } {
+  return schema === '' ? {} : { databaseSchema: schema };
 }

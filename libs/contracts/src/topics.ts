@@ -1,7 +1,7 @@
 // Every topic name lives here and nowhere else. The suffix is the contract's major version:
 // an incompatible change is a new topic (fills.v2), never an in-place edit.
 
-export const TOPICS = {
+const TOPIC_NAMES = {
   fills: 'fills.v1',
   oraclePrices: 'oracle.prices.v1',
   ledgerCommands: 'ledger.commands.v1',
@@ -12,7 +12,29 @@ export const TOPICS = {
   settlements: 'settlements.v1',
 } as const;
 
-export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
+/**
+ * Typed as the plain names so each topic keeps its message type (MessageByTopic) whatever the
+ * namespace; the runtime values are what the process really uses.
+ */
+type TopicNames = typeof TOPIC_NAMES;
+
+/**
+ * The topic names under a namespace (`<namespace>.fills.v1`): end-to-end tests run whole services on
+ * their own topics this way, and a shared cluster can host several clearing systems. No namespace gives
+ * the plain names.
+ */
+export function topicsFor(namespace?: string): TopicNames {
+  if (!namespace) return TOPIC_NAMES;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(namespace)) throw new Error(`invalid topic namespace "${namespace}"`);
+  return Object.fromEntries(
+    Object.entries(TOPIC_NAMES).map(([key, name]) => [key, `${namespace}.${name}`]),
+  ) as unknown as TopicNames;
+}
+
+/** The names this process uses: CLEARING_TOPIC_NAMESPACE, read once at start. */
+export const TOPICS = topicsFor(process.env.CLEARING_TOPIC_NAMESPACE);
+
+export type Topic = (typeof TOPIC_NAMES)[keyof typeof TOPIC_NAMES];
 
 export type DlqTopic<T extends string = Topic> = `${T}.dlq`;
 

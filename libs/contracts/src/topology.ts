@@ -1,4 +1,4 @@
-import { Topic, TOPICS } from './topics';
+import { Topic, TOPICS, topicsFor } from './topics';
 
 /** How a system topic is laid out. Plain data, so producers' teams and ops read it without Kafka code. */
 export interface TopicLayout {
@@ -21,14 +21,19 @@ const layout = (topic: Topic, compacted: boolean, withDeadLetterTopic: boolean):
   withDeadLetterTopic,
 });
 
-/** Every topic the system needs; `clearing infra up` creates the missing ones (the broker auto-creates none). */
-export const SYSTEM_TOPICS: readonly TopicLayout[] = [
-  layout(TOPICS.fills, false, true),
-  layout(TOPICS.oraclePrices, false, true),
-  layout(TOPICS.ledgerCommands, false, true),
-  layout(TOPICS.ledgerJournal, false, false),
-  layout(TOPICS.marks, true, false),
-  layout(TOPICS.margin, true, false),
-  layout(TOPICS.liquidations, false, false),
-  layout(TOPICS.settlements, false, false),
-];
+/** Every topic the system needs under a set of names (see topicsFor); `clearing infra up` creates the missing ones. */
+export function systemTopicsFor(topics: ReturnType<typeof topicsFor> = TOPICS): TopicLayout[] {
+  return [
+    layout(topics.fills, false, true),
+    layout(topics.oraclePrices, false, true),
+    layout(topics.ledgerCommands, false, true),
+    layout(topics.ledgerJournal, false, false),
+    layout(topics.marks, true, false),
+    layout(topics.margin, true, false),
+    layout(topics.liquidations, false, false),
+    layout(topics.settlements, false, false),
+  ];
+}
+
+/** The system topics of this process's namespace (the broker auto-creates none). */
+export const SYSTEM_TOPICS: readonly TopicLayout[] = systemTopicsFor();

@@ -13,3 +13,5 @@ export * from './loops';
 export * from './nest/kafka-batch.transport';
 export * from './nest/loop-readiness';
 export * from './topic-reader';
+export * from './partitioning';
+export * from './contract-decoder';

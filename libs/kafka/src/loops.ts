@@ -2,7 +2,7 @@ import { Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { BatchConsumer } from './batch-consumer';
 import { LoopMetrics } from './loop-metrics';
-import { DecodedBatch, Decoder, OutboundMessage } from './messages';
+import { DecodedBatch, Decoder, OutboundMessage, TransformResult } from './messages';
 import { ProjectionProcessor } from './projection-processor';
 import { TransactionalProducers } from './transactional-producers';
 import { TransformProcessor } from './transform-processor';
@@ -21,7 +21,8 @@ interface LoopBase<T> {
 export interface TransformLoopOptions<T> extends LoopBase<T> {
   /** Prefix of the per-partition transactional ids; unique per service (e.g. the group id). */
   transactionalIdPrefix?: string;
-  transform(batch: DecodedBatch<T>): Promise<OutboundMessage[]>;
+  transform(batch: DecodedBatch<T>): Promise<OutboundMessage[] | TransformResult>;
+  onAssignment?: () => void;
 }
 
 export interface ProjectionLoopOptions<T> extends LoopBase<T> {

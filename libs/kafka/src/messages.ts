@@ -16,6 +16,8 @@ export interface ConsumedMessage<T> {
   headers: IHeaders;
   timestampMs: number;
   value: T;
+  /** The record as received, so a handler that refuses it can dead-letter the original bytes. */
+  raw: KafkaMessage;
 }
 
 export interface RejectedMessage {
@@ -29,6 +31,8 @@ export interface RejectedMessage {
 
 export interface OutboundMessage {
   topic: string;
+  /** Set when the writer must choose (journal events go to their account's shard); else by key hash. */
+  partition?: number;
   key: string | Buffer | null;
   value: string | Buffer;
   headers?: Record<string, string>;
@@ -62,6 +66,7 @@ export function splitByDecoder<T>(
         headers: raw.headers ?? {},
         timestampMs: Number(raw.timestamp),
         value: decoded.value,
+        raw,
       });
     } else {
       rejected.push({
@@ -75,4 +80,22 @@ export function splitByDecoder<T>(
     }
   }
   return { accepted, rejected };
+}
+
+/** What a transform returns: messages to publish and inputs it refused for business reasons. */
+export interface TransformResult {
+  outputs: OutboundMessage[];
+  rejected?: RejectedMessage[];
+}
+
+/** A decoded message refused by the handler (unknown instrument, conflict...): dead-lettered with the reason. */
+export function refuse<T>(message: ConsumedMessage<T>, reason: string, code = 'rejected'): RejectedMessage {
+  return {
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+    raw: message.raw,
+    reason,
+    code,
+  };
 }

@@ -1,4 +1,4 @@
-import { Admin, Kafka } from 'kafkajs';
+import { Admin, IHeaders, Kafka } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 
 /** One committed record of the topic, in partition order. */
@@ -8,11 +8,14 @@ export interface TopicRecord {
   readonly offset: string;
   readonly key: Buffer | null;
   readonly value: Buffer | null;
+  readonly headers: IHeaders;
 }
 
 export interface ReadToEndOptions {
   /** Called after each batch: offsets covered so far and in total (sum of high - low over partitions). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Only these partitions (a journal writer restoring its shard); all by default. */
+  readonly partitions?: readonly number[];
 }
 
 interface PartitionSpan {
@@ -37,7 +40,7 @@ export async function readTopicToEnd(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const spans = await partitionSpans(admin, topic);
+    const spans = await partitionSpans(admin, topic, options.partitions);
     const total = Number([...spans.values()].reduce((sum, s) => sum + (s.high - s.low), 0n));
     options.onProgress?.(0, total);
     if (total === 0) return { records: 0 };
@@ -95,7 +98,13 @@ async function consumeSpans(
           if (!span || failure !== undefined) return;
           const wanted = batch.messages
             .filter((m) => BigInt(m.offset) < span.high)
-            .map((m) => ({ partition: batch.partition, offset: m.offset, key: m.key, value: m.value }));
+            .map((m) => ({
+              partition: batch.partition,
+              offset: m.offset,
+              key: m.key,
+              value: m.value,
+              headers: m.headers ?? {},
+            }));
           if (wanted.length === 0) return;
           try {
             await onBatch(wanted);
@@ -115,8 +124,14 @@ async function consumeSpans(
   }
 }
 
-async function partitionSpans(admin: Admin, topic: string): Promise<Map<number, PartitionSpan>> {
-  const offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
+async function partitionSpans(
+  admin: Admin,
+  topic: string,
+  only?: readonly number[],
+): Promise<Map<number, PartitionSpan>> {
+  const offsets = (await retryRetriable(() => admin.fetchTopicOffsets(topic))).filter(
+    (o) => only === undefined || only.includes(o.partition),
+  );
   return new Map(
     offsets.map((o) => [o.partition, { low: BigInt(o.low), high: BigInt(o.high), position: BigInt(o.low) }]),
   );

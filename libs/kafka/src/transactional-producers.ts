@@ -82,11 +82,16 @@ export class TransactionalProducers {
 function byTopic(messages: readonly OutboundMessage[]) {
   const topics = new Map<
     string,
-    { key: string | Buffer | null; value: string | Buffer; headers?: Record<string, string> }[]
+    {
+      key: string | Buffer | null;
+      value: string | Buffer;
+      headers?: Record<string, string>;
+      partition?: number;
+    }[]
   >();
-  for (const { topic, key, value, headers } of messages) {
+  for (const { topic, key, value, headers, partition } of messages) {
     const list = topics.get(topic) ?? [];
-    list.push({ key, value, headers });
+    list.push({ key, value, headers, partition });
     topics.set(topic, list);
   }
   return [...topics].map(([topic, list]) => ({ topic, messages: list }));

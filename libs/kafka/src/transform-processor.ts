@@ -1,14 +1,16 @@
 import { toDeadLetter } from './dead-letter';
 import { BatchContext, BatchProcessor } from './batch-consumer';
 import { LoopMetrics, reportBatch } from './loop-metrics';
-import { DecodedBatch, Decoder, OutboundMessage, splitByDecoder } from './messages';
+import { DecodedBatch, Decoder, OutboundMessage, splitByDecoder, TransformResult } from './messages';
 import { TransactionalProducers } from './transactional-producers';
 
 export interface TransformProcessorOptions<T> {
   groupId: string;
   decode: Decoder<T>;
-  /** Pure decision step: accepted input messages in, messages to publish out. */
-  transform(batch: DecodedBatch<T>): Promise<OutboundMessage[]>;
+  /** The decision step: accepted input messages in; messages to publish (and business refusals) out. */
+  transform(batch: DecodedBatch<T>): Promise<OutboundMessage[] | TransformResult>;
+  /** Told when the group rebalanced, so per-partition state derived elsewhere can be rebuilt. */
+  onAssignment?: () => void;
   producers: TransactionalProducers;
   metrics?: LoopMetrics;
 }
@@ -30,6 +32,7 @@ export class TransformProcessor<T> implements BatchProcessor {
 
   onAssignment(): void {
     this.committedNext.clear();
+    this.options.onAssignment?.();
   }
 
   async process(context: BatchContext): Promise<void> {
@@ -40,12 +43,14 @@ export class TransformProcessor<T> implements BatchProcessor {
     const lastOffset = context.batch.lastOffset();
     if (fresh.length === 0) return context.resolveOffset(lastOffset);
 
-    const { accepted, rejected } = splitByDecoder(topic, partition, fresh, this.options.decode);
+    const split = splitByDecoder(topic, partition, fresh, this.options.decode);
     const heartbeat = () => context.heartbeat();
-    const outputs =
-      accepted.length > 0
-        ? await this.options.transform({ topic, partition, messages: accepted, heartbeat })
+    const result =
+      split.accepted.length > 0
+        ? await this.options.transform({ topic, partition, messages: split.accepted, heartbeat })
         : [];
+    const { outputs, rejected: refused = [] } = Array.isArray(result) ? { outputs: result } : result;
+    const rejected = [...split.rejected, ...refused];
     const deadLetters = rejected.map(toDeadLetter);
     const nextOffset = (BigInt(lastOffset) + 1n).toString();
     await this.options.producers.commit([...outputs, ...deadLetters], {

@@ -7,3 +7,4 @@ export * from './wait';
 export * from './sample-messages';
 export * from './recording-metrics';
 export * from './crash-harness';
+export * from './messages-of-engine';

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { JournalCodec, JsonObject } from '@clearing/ledger';
+import { JournalCodec } from '@clearing/ledger';
 import { AccountSequenceGuard } from '@clearing/persistence';
+import { instrumentDefinitionOf } from '../intake/instrument-catalog';
 import { balanceDeltas, latestPositions, LocatedEvent } from './journal-rows';
 
 /**
@@ -119,7 +120,7 @@ export class JournalProjector {
 
   private async writeInstruments(db: EntityManager, events: LocatedEvent[]): Promise<void> {
     for (const { event } of events.filter((l) => l.event.type === 'InstrumentRegistered')) {
-      const definition = event.payload as JsonObject;
+      const definition = instrumentDefinitionOf(event.payload as Record<string, string | number>);
       await db.query(
         `INSERT INTO instruments (symbol, kind, definition, source) VALUES ($1, $2, $3, 'journal')
          ON CONFLICT (symbol) DO UPDATE SET kind = EXCLUDED.kind, definition = EXCLUDED.definition, source = 'journal', updated_at = now()`,

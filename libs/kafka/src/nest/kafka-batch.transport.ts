@@ -3,7 +3,7 @@ import { lastValueFrom } from 'rxjs';
 import { EntityManager } from 'typeorm';
 import { BatchConsumer, LoopStatus } from '../batch-consumer';
 import { ProjectionLoopOptions, projectionLoop, TransformLoopOptions, transformLoop } from '../loops';
-import { DecodedBatch, OutboundMessage } from '../messages';
+import { DecodedBatch, TransformResult } from '../messages';
 
 /** Passed to handlers as `@Ctx()`: the open database transaction in projection mode. */
 export class KafkaBatchContext {
@@ -11,9 +11,11 @@ export class KafkaBatchContext {
 }
 
 type Handled = 'topics' | 'transform' | 'project';
+/** `transportId` scopes handlers when a service runs several loops: `@EventPattern(topic, transportId)`. */
+type TransportCommon = { transportId?: symbol };
 export type KafkaBatchTransportOptions =
-  | ({ mode: 'transform' } & Omit<TransformLoopOptions<unknown>, Handled>)
-  | ({ mode: 'projection' } & Omit<ProjectionLoopOptions<unknown>, Handled>);
+  | ({ mode: 'transform' } & TransportCommon & Omit<TransformLoopOptions<unknown>, Handled>)
+  | ({ mode: 'projection' } & TransportCommon & Omit<ProjectionLoopOptions<unknown>, Handled>);
 
 /**
  * The exactly-once batch loop as a NestJS microservice transport. Each `@EventPattern(topic)` handler
@@ -27,6 +29,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
 
   constructor(private readonly options: KafkaBatchTransportOptions) {
     super();
+    if (options.transportId) this.setTransportId(options.transportId);
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -59,10 +62,10 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
 
   private createLoop(topics: string[]): BatchConsumer {
     if (this.options.mode === 'transform') {
-      const { mode, ...rest } = this.options;
-      return transformLoop({ ...rest, topics, transform: (batch) => this.invoke<OutboundMessage[]>(batch) });
+      const { mode, transportId, ...rest } = this.options;
+      return transformLoop({ ...rest, topics, transform: (batch) => this.invoke<TransformResult>(batch) });
     }
-    const { mode, ...rest } = this.options;
+    const { mode, transportId, ...rest } = this.options;
     return projectionLoop({ ...rest, topics, project: (batch, db) => this.invoke<void>(batch, db) });
   }
 

@@ -2,7 +2,7 @@ import { EventSource, JournalEvent } from '../journal-event';
 import { AccountBook } from './account-book';
 import { BookCommand } from './commands';
 import { decide } from './decide';
-import { cashflowsOf } from './event-builder';
+import { cashflowsOf, rejection } from './event-builder';
 import { ClosedCycle, CyclePolicy, NettingCycles } from './netting';
 
 export interface HandleOutcome {
@@ -53,6 +53,21 @@ export class ShardLedger {
     });
     if ('duplicate' in decision) return { events: [], closedCycles: [] };
     return { events: [decision.event], closedCycles: this.evolve(decision.event) };
+  }
+
+  /** Journals the refusal of a command that could not even be read as a book command (its reason kept). */
+  refuse(
+    command: { commandId: string; account: string; occurredAt: string; type: string },
+    reason: string,
+    source?: EventSource,
+  ): HandleOutcome {
+    const event = rejection(
+      this.book(command.account),
+      { shard: this.shard, source, scaleOf: this.scaleOf },
+      command,
+      reason,
+    );
+    return { events: [event], closedCycles: this.evolve(event) };
   }
 
   private evolve(event: JournalEvent): ClosedCycle[] {

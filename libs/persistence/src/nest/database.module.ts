@@ -28,6 +28,7 @@ export class DatabaseModule {
             const dataSource = createDataSource({
               url: config.databaseUrl,
               applicationName: config.serviceName,
+              schema: config.databaseSchema,
               migrations: options.migrations,
             });
             const connection = new DatabaseConnection(dataSource);

@@ -1,0 +1,67 @@
+// Test support (not part of the service): a whole aggregator process on its own topics and schema.
+import path from 'node:path';
+import { systemTopicsFor, topicsFor } from '@clearing/contracts';
+import { ensureTopics } from '@clearing/kafka';
+import {
+  DatabaseFixture,
+  KafkaFixture,
+  startWorker,
+  uniqueName,
+  WorkerRun,
+  eventually,
+} from '@clearing/testing';
+import { MIGRATIONS } from '../../../migrations';
+
+export const AGGREGATOR_MAIN = path.resolve(__dirname, 'main.js');
+
+export class AggregatorFixture {
+  readonly namespace = uniqueName('agg');
+  readonly topics = topicsFor(this.namespace);
+  readonly kafka = new KafkaFixture();
+  readonly database = new DatabaseFixture(MIGRATIONS);
+  private running?: WorkerRun;
+
+  constructor(private readonly env: Record<string, string> = {}) {}
+
+  async open(accounts: readonly string[]): Promise<void> {
+    await ensureTopics(await this.kafka.adminClient(), systemTopicsFor(this.topics));
+    const db = await this.database.open();
+    await db.query('INSERT INTO accounts (account_id) SELECT unnest($1::text[])', [accounts]);
+  }
+
+  /** Starts the compiled service; resolves once it listens. */
+  async start(extraEnv: Record<string, string> = {}): Promise<WorkerRun> {
+    const run = startWorker(AGGREGATOR_MAIN, {
+      CLEARING_TOPIC_NAMESPACE: this.namespace,
+      DATABASE_SCHEMA: this.database.schema,
+      HTTP_PORT: '0',
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      LOG_LEVEL: 'info',
+      ...this.env,
+      ...extraEnv,
+    });
+    this.running = run;
+    await eventually(async () => (run.output().includes('listening on') ? true : undefined), 30_000);
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    const run = this.running;
+    if (!run || run.child.exitCode !== null || run.child.signalCode !== null) return;
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    const admin = await this.kafka.adminClient();
+    const ours = (await admin.listTopics()).filter((t) => t.startsWith(`${this.namespace}.`));
+    await admin.deleteTopics({ topics: ours }).catch(() => undefined);
+    await this.kafka.close();
+    await this.database.close();
+  }
+
+  query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.database.dataSource.query(sql, params);
+  }
+}

@@ -1,0 +1,45 @@
+import { SYSTEM_PARTITIONS } from '@clearing/contracts';
+import { CyclePolicy } from '@clearing/ledger';
+
+/** The aggregator runs three loops; each handler is bound to its loop by one of these ids. */
+export const AGGREGATOR_TRANSPORT = {
+  intake: Symbol('position-aggregator.intake'),
+  writer: Symbol('position-aggregator.writer'),
+  projection: Symbol('position-aggregator.projection'),
+} as const;
+
+export const INTAKE_GROUP = 'position-aggregator.intake';
+export const WRITER_GROUP = 'position-aggregator.writer';
+export const PROJECTION_GROUP = 'position-aggregator.projection';
+
+export const AGGREGATOR_SETTINGS = Symbol('AGGREGATOR_SETTINGS');
+
+export interface AggregatorSettings {
+  /** Partitions of ledger.commands.v1 and ledger.journal.v1 (they must agree: an account's shard). */
+  partitionCount: number;
+  cyclePolicy: CyclePolicy;
+  selfTradeVenues: ReadonlySet<string>;
+  instrumentsFile?: string;
+  /** Crash tests shorten it so a killed instance's partitions come back quickly. */
+  sessionTimeoutMs?: number;
+}
+
+/** NETTING_CYCLE_EVENTS (default 1000), NETTING_CYCLE_MS of event time (default 60000), SELF_TRADE_VENUES, INSTRUMENTS_FILE. */
+export function aggregatorSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AggregatorSettings {
+  const positive = (name: string, fallback: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isSafeInteger(value) || value <= 0)
+      throw new Error(`${name} must be a positive integer, got "${env[name]}"`);
+    return value;
+  };
+  return {
+    partitionCount: positive('JOURNAL_PARTITIONS', SYSTEM_PARTITIONS),
+    cyclePolicy: {
+      maxEvents: positive('NETTING_CYCLE_EVENTS', 1000),
+      maxEventTimeMs: positive('NETTING_CYCLE_MS', 60_000),
+    },
+    selfTradeVenues: new Set((env.SELF_TRADE_VENUES ?? '').split(',').filter((v) => v.length > 0)),
+    instrumentsFile: env.INSTRUMENTS_FILE || undefined,
+    sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS ? positive('KAFKA_SESSION_TIMEOUT_MS', 30_000) : undefined,
+  };
+}

@@ -1,0 +1,61 @@
+import { INestApplication } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import {
+  decodeContract,
+  KafkaBatchTransport,
+  KafkaBatchTransportOptions,
+  loopReadinessCheck,
+} from '@clearing/kafka';
+import { ClearingMetrics, ReadinessRegistry } from '@clearing/observability';
+import {
+  AGGREGATOR_SETTINGS,
+  AGGREGATOR_TRANSPORT,
+  AggregatorSettings,
+  INTAKE_GROUP,
+  PROJECTION_GROUP,
+  WRITER_GROUP,
+} from './aggregator.settings';
+import { JournalWriterHandler } from './journal/journal-writer.handler';
+
+/** Connects intake (fills -> leg commands), writer (commands -> journal) and projection (journal -> Postgres). */
+export function connectAggregatorLoops(app: INestApplication): void {
+  const kafka = app.get(Kafka);
+  const metrics = app.get(ClearingMetrics);
+  const settings = app.get<AggregatorSettings>(AGGREGATOR_SETTINGS);
+  const common = { kafka, metrics, decode: decodeContract, sessionTimeoutMs: settings.sessionTimeoutMs };
+  const loops: [string, KafkaBatchTransportOptions][] = [
+    [
+      'intake',
+      { ...common, mode: 'transform', transportId: AGGREGATOR_TRANSPORT.intake, groupId: INTAKE_GROUP },
+    ],
+    [
+      'writer',
+      {
+        ...common,
+        mode: 'transform',
+        transportId: AGGREGATOR_TRANSPORT.writer,
+        groupId: WRITER_GROUP,
+        onAssignment: () => app.get(JournalWriterHandler).forgetShards(),
+      },
+    ],
+    [
+      'projection',
+      {
+        ...common,
+        mode: 'projection',
+        transportId: AGGREGATOR_TRANSPORT.projection,
+        groupId: PROJECTION_GROUP,
+        dataSource: app.get(DataSource),
+      },
+    ],
+  ];
+  for (const [name, options] of loops) {
+    const transport = new KafkaBatchTransport(options);
+    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+    app.get(ReadinessRegistry).register(
+      `kafka-${name}`,
+      loopReadinessCheck(() => transport.loopStatus()),
+    );
+  }
+}

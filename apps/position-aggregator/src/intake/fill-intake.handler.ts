@@ -1,0 +1,70 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { FillLegCommandV1, FillV1, TOPICS } from '@clearing/contracts';
+import {
+  ConsumedMessage,
+  DecodedBatch,
+  OutboundMessage,
+  refuse,
+  RejectedMessage,
+  TransformResult,
+} from '@clearing/kafka';
+import { AGGREGATOR_TRANSPORT } from '../aggregator.settings';
+import { claimFills } from './fill-claims';
+import { validateFill } from './fill-validation';
+import { ReferenceDataRepository } from './reference-data.repository';
+
+/**
+ * Fill intake: schema-valid fills in, novated legs out. Each accepted fill becomes two FillLeg commands
+ * (buyer vs CCP, seller vs CCP) keyed by their accounts, published in the same Kafka transaction as the
+ * consumed offset; refused fills go to fills.v1.dlq with the reason. in = accepted + rejected.
+ */
+@Controller()
+export class FillIntakeHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataRepository,
+  ) {}
+
+  @EventPattern(TOPICS.fills, AGGREGATOR_TRANSPORT.intake)
+  async onFills(@Payload() batch: DecodedBatch<FillV1>): Promise<TransformResult> {
+    const accounts = batch.messages.flatMap((m) => [m.value.buyer.account, m.value.seller.account]);
+    const reference = await this.reference.forBatch(accounts);
+    const rejected: RejectedMessage[] = [];
+    const valid: { message: ConsumedMessage<FillV1>; legs: FillLegCommandV1[]; fillHash: string }[] = [];
+    for (const message of batch.messages) {
+      const verdict = validateFill(message.value, reference);
+      if (verdict.ok) valid.push({ message, legs: verdict.legs, fillHash: verdict.fillHash });
+      else rejected.push(refuse(message, verdict.reason));
+    }
+    const claims = await claimFills(
+      this.dataSource,
+      batch.topic,
+      valid.map((v) => ({
+        fillId: v.message.value.fillId,
+        fillHash: v.fillHash,
+        partition: v.message.partition,
+        offset: v.message.offset,
+      })),
+    );
+    const outputs: OutboundMessage[] = [];
+    valid.forEach(({ message, legs }, i) => {
+      const claim = claims[i];
+      if (claim.kind === 'mine') outputs.push(...legs.map(legMessage));
+      else
+        rejected.push(
+          refuse(
+            message,
+            `${claim.kind} of fill ${message.value.fillId} first seen at ${claim.firstSeenAt}`,
+            claim.kind,
+          ),
+        );
+    });
+    return { outputs, rejected };
+  }
+}
+
+function legMessage(leg: FillLegCommandV1): OutboundMessage {
+  return { topic: TOPICS.ledgerCommands, key: leg.account, value: JSON.stringify(leg) };
+}

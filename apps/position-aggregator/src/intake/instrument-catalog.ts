@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { InstrumentTermsV1 } from '@clearing/contracts';
+import { AssetRegistry, parseAmount } from '@clearing/ledger';
+
+/** One instrument as configured (config/instruments.json) or registered through a journaled command. */
+export interface InstrumentDefinition {
+  symbol: string;
+  kind: 'spot' | 'perpetual' | 'future' | 'option';
+  underlying: string;
+  baseAsset?: string;
+  settlementAsset: string;
+  contractSize: string;
+  lotSize: string;
+  tickSize: string;
+  expiry?: string;
+  strike?: string;
+  optionType?: 'call' | 'put';
+}
+
+export const DEFAULT_INSTRUMENTS_FILE = path.resolve(__dirname, '../../../../../config/instruments.json');
+
+export function loadInstrumentFile(file = DEFAULT_INSTRUMENTS_FILE): InstrumentDefinition[] {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { instruments: InstrumentDefinition[] };
+  return parsed.instruments;
+}
+
+/** Decimal places of a size: a lot size of 0.0001 means positions are counted in 1e-4 units. */
+export function decimalPlaces(decimal: string): number {
+  return decimal.includes('.') ? decimal.length - decimal.indexOf('.') - 1 : 0;
+}
+
+/** The terms snapshot a fill leg carries (so the journal writer needs no registry). */
+export function termsOf(definition: InstrumentDefinition, assets: AssetRegistry): InstrumentTermsV1 {
+  const positionScale =
+    definition.kind === 'spot' ? assets.scaleOf(definition.baseAsset!) : decimalPlaces(definition.lotSize);
+  return {
+    instrument: definition.symbol,
+    kind: definition.kind,
+    ...(definition.baseAsset && definition.kind === 'spot' ? { baseAsset: definition.baseAsset } : {}),
+    settlementAsset: definition.settlementAsset,
+    positionScale,
+    contractSize: definition.contractSize,
+    ...(definition.expiry && definition.kind !== 'perpetual' && definition.kind !== 'spot'
+      ? { expiry: definition.expiry }
+      : {}),
+    ...(definition.kind === 'option'
+      ? { strike: definition.strike!, optionType: definition.optionType! }
+      : {}),
+  };
+}
+
+/** True when `decimal` is a whole multiple of `step` (both decimal strings), exactly. */
+export function isMultipleOf(decimal: string, step: string): boolean {
+  const scale = Math.max(decimalPlaces(decimal), decimalPlaces(step));
+  const stepMinor = parseAmount(step, scale);
+  return stepMinor > 0n && parseAmount(decimal, scale) % stepMinor === 0n;
+}
+
+/**
+ * An InstrumentRegistered event's payload (the RegisterInstrument command's fields) as a definition the
+ * intake validates against. Lot size follows the position scale; without a tick size, any price on the
+ * settlement asset's own grid is accepted.
+ */
+export function instrumentDefinitionOf(payload: Record<string, string | number>): InstrumentDefinition {
+  const unit = (scale: number) => (scale === 0 ? '1' : `0.${'0'.repeat(scale - 1)}1`);
+  return {
+    symbol: String(payload.instrument),
+    kind: payload.instrumentKind as InstrumentDefinition['kind'],
+    underlying: String(payload.underlying),
+    settlementAsset: String(payload.settlementAsset),
+    contractSize: String(payload.contractSize),
+    lotSize: String(payload.lotSize ?? unit(Number(payload.positionScale))),
+    tickSize: String(payload.tickSize ?? unit(6)),
+    ...(payload.expiry ? { expiry: String(payload.expiry) } : {}),
+    ...(payload.strike ? { strike: String(payload.strike) } : {}),
+    ...(payload.optionType ? { optionType: payload.optionType as 'call' | 'put' } : {}),
+  };
+}

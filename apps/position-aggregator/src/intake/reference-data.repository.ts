@@ -1,0 +1,69 @@
+import { DataSource } from 'typeorm';
+import { AssetRegistry } from '@clearing/ledger';
+import { InstrumentDefinition } from './instrument-catalog';
+import { ReferenceData } from './fill-validation';
+
+type AccountStatus = 'active' | 'suspended' | 'closed';
+
+/**
+ * Reference data the intake validates fills against. Accounts are onboarded rows of `accounts`;
+ * instruments are seeded from config at start (without overwriting journaled changes) and re-read
+ * whenever the table changes, so a journaled RegisterInstrument takes effect without a restart.
+ */
+export class ReferenceDataRepository {
+  private instruments = new Map<string, InstrumentDefinition>();
+  private instrumentsVersion = '';
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly assets: AssetRegistry,
+    private readonly selfTradeVenues: ReadonlySet<string>,
+    private readonly configuredInstruments: () => InstrumentDefinition[],
+  ) {}
+
+  private seeded?: Promise<void>;
+
+  /** Config instruments go in once per process, never over a journaled definition of the same symbol. */
+  private async seedInstruments(definitions: readonly InstrumentDefinition[]): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO instruments (symbol, kind, definition, source)
+       SELECT d->>'symbol', d->>'kind', d, 'config' FROM jsonb_array_elements($1::jsonb) AS d
+       ON CONFLICT (symbol) DO NOTHING`,
+      [JSON.stringify(definitions)],
+    );
+  }
+
+  /** A snapshot for one batch: instruments (cached by table version) and the batch's accounts. */
+  async forBatch(accounts: readonly string[]): Promise<ReferenceData> {
+    this.seeded ??= this.seedInstruments(this.configuredInstruments());
+    await this.seeded.catch((error) => {
+      this.seeded = undefined;
+      throw error;
+    });
+    await this.refreshInstruments();
+    const rows: { account_id: string; status: AccountStatus }[] = await this.dataSource.query(
+      'SELECT account_id, status FROM accounts WHERE account_id = ANY($1)',
+      [[...new Set(accounts)]],
+    );
+    const statuses = new Map(rows.map((r) => [r.account_id, r.status]));
+    const instruments = this.instruments;
+    return {
+      instrument: (symbol) => instruments.get(symbol),
+      accountStatus: (account) => statuses.get(account),
+      allowsSelfTrade: (venue) => this.selfTradeVenues.has(venue),
+      assets: this.assets,
+    };
+  }
+
+  private async refreshInstruments(): Promise<void> {
+    const [{ version }] = await this.dataSource.query(
+      `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS version FROM instruments`,
+    );
+    if (version === this.instrumentsVersion) return;
+    const rows: { definition: InstrumentDefinition }[] = await this.dataSource.query(
+      'SELECT definition FROM instruments',
+    );
+    this.instruments = new Map(rows.map((r) => [r.definition.symbol, r.definition]));
+    this.instrumentsVersion = version;
+  }
+}

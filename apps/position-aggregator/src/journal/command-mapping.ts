@@ -1,0 +1,129 @@
+import { InstrumentTermsV1, LedgerCommandV1 } from '@clearing/contracts';
+import { BookCommand, InstrumentTerms, JournalCodec, parseAmount, scaledDecimal } from '@clearing/ledger';
+
+/**
+ * ledger.commands.v1 (decimal strings) -> the writer's exact commands. Throws with a reason when a
+ * schema-valid command still cannot be booked (an unknown asset, an amount finer than its scale): the
+ * writer journals that as CommandRejected.
+ */
+export function toBookCommand(command: LedgerCommandV1, codec: JournalCodec): BookCommand {
+  const base = { commandId: command.commandId, account: command.account, occurredAt: command.issuedAt };
+  const cash = (asset: string, amount: string) => parseAmount(amount, codec.scaleOf(asset));
+  switch (command.type) {
+    case 'FillLeg': {
+      const terms = termsFromWire(command.terms, codec);
+      return {
+        ...base,
+        type: 'FillLeg',
+        fillId: command.fillId,
+        side: command.side,
+        counterpartyAccount: command.counterpartyAccount,
+        terms,
+        price: parseAmount(command.price, terms.settlementScale),
+        quantity: parseAmount(command.quantity, terms.positionScale),
+        fee: cash(command.feeAsset, command.fee),
+        feeAsset: command.feeAsset,
+        venue: command.venue,
+        venueSequence: command.venueSequence,
+        fillHash: command.fillHash,
+      };
+    }
+    case 'Deposit':
+    case 'WithdrawalRequest':
+      return {
+        ...base,
+        type: command.type,
+        asset: command.asset,
+        amount: cash(command.asset, command.amount),
+      };
+    case 'FundingSettlement':
+      return {
+        ...base,
+        type: 'FundingSettlement',
+        instrument: command.instrument,
+        rate: scaledSigned(command.fundingRate),
+        markPrice: cash('USDC', command.markPrice),
+      };
+    case 'OptionExpirySettlement':
+      return {
+        ...base,
+        type: 'OptionExpirySettlement',
+        instrument: command.instrument,
+        settlementPrice: cash('USDC', command.settlementPrice),
+      };
+    case 'LiquidationTransfer':
+      return {
+        ...base,
+        type: 'LiquidationTransfer',
+        caseId: command.liquidationId,
+        instrument: command.instrument,
+        side: command.side,
+        quantity: parseAmount(command.quantity, codec.scaleOf(command.instrument)),
+        price: cash('USDC', command.price),
+        counterpartyAccount: command.toAccount,
+        fee: cash('USDC', command.fee ?? '0'),
+      };
+    case 'AutoDeleverage':
+      return {
+        ...base,
+        type: 'AutoDeleverage',
+        caseId: command.caseId,
+        instrument: command.instrument,
+        side: command.side,
+        quantity: parseAmount(command.quantity, codec.scaleOf(command.instrument)),
+        price: cash('USDC', command.price),
+        counterpartyAccount: command.counterpartyAccount,
+        fee: 0n,
+      };
+    case 'InsuranceFundDraw':
+      return {
+        ...base,
+        type: 'InsuranceFundDraw',
+        caseId: command.caseId,
+        asset: command.asset,
+        amount: cash(command.asset, command.amount),
+      };
+    case 'RegisterInstrument':
+    case 'RiskParamsChange': {
+      const {
+        schemaVersion: _v,
+        commandId: _c,
+        type: _t,
+        account: _a,
+        issuedAt: _i,
+        causationId: _k,
+        ...details
+      } = command;
+      return { ...base, type: command.type, details: flatten(details) };
+    }
+  }
+}
+
+export function termsFromWire(terms: InstrumentTermsV1, codec: JournalCodec): InstrumentTerms {
+  const settlementScale = codec.scaleOf(terms.settlementAsset);
+  return {
+    instrument: terms.instrument,
+    kind: terms.kind,
+    ...(terms.baseAsset ? { baseAsset: terms.baseAsset } : {}),
+    settlementAsset: terms.settlementAsset,
+    settlementScale,
+    positionScale: terms.positionScale,
+    contractSize: scaledDecimal(terms.contractSize),
+    ...(terms.expiry ? { expiry: terms.expiry } : {}),
+    ...(terms.strike ? { strike: parseAmount(terms.strike, settlementScale) } : {}),
+    ...(terms.optionType ? { optionType: terms.optionType } : {}),
+  };
+}
+
+function scaledSigned(decimal: string): { minor: bigint; scale: number } {
+  const negative = decimal.startsWith('-');
+  const { minor, scale } = scaledDecimal(negative ? decimal.slice(1) : decimal);
+  return { minor: negative ? -minor : minor, scale };
+}
+
+function flatten(details: object): { [key: string]: string | number } {
+  const flat: { [key: string]: string | number } = {};
+  for (const [key, value] of Object.entries(details))
+    flat[key] = typeof value === 'number' ? value : typeof value === 'string' ? value : JSON.stringify(value);
+  return flat;
+}

@@ -1,0 +1,118 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Kafka } from 'kafkajs';
+import { LedgerCommandV1, TOPICS } from '@clearing/contracts';
+import {
+  DecodedBatch,
+  OutboundMessage,
+  partitionOfKey,
+  readTopicToEnd,
+  refuse,
+  RejectedMessage,
+  TransformResult,
+} from '@clearing/kafka';
+import { CyclePolicy, HandleOutcome, JournalCodec, JournalEventWire, ShardLedger } from '@clearing/ledger';
+import { AGGREGATOR_TRANSPORT, AGGREGATOR_SETTINGS, AggregatorSettings } from '../aggregator.settings';
+import { toBookCommand } from './command-mapping';
+import { settlementMessages } from './settlement-mapping';
+
+/**
+ * The single writer of each account partition: ledger.commands.v1 partition p -> ledger.journal.v1
+ * partition p (plus settlements.v1 when a netting cycle closes), one Kafka transaction per batch.
+ * Its state is the fold of the journal partition, re-read on every (re)assignment, so after a crash or a
+ * rebalance the writer continues exactly where the committed journal ends.
+ */
+@Controller()
+export class JournalWriterHandler {
+  private readonly shards = new Map<number, Promise<ShardLedger>>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly codec: JournalCodec,
+    @Inject(AGGREGATOR_SETTINGS) private readonly settings: AggregatorSettings,
+  ) {}
+
+  /** Called by the transport on every rebalance: ownership may have changed, so state is re-read. */
+  forgetShards(): void {
+    this.shards.clear();
+  }
+
+  @EventPattern(TOPICS.ledgerCommands, AGGREGATOR_TRANSPORT.writer)
+  async onCommands(@Payload() batch: DecodedBatch<LedgerCommandV1>): Promise<TransformResult> {
+    const shard = await this.shardFor(batch.partition);
+    const outputs: OutboundMessage[] = [];
+    const rejected: RejectedMessage[] = [];
+    for (const message of batch.messages) {
+      const command = message.value;
+      if (partitionOfKey(command.account, this.settings.partitionCount) !== batch.partition) {
+        rejected.push(
+          refuse(
+            message,
+            `command for ${command.account} arrived on partition ${batch.partition}, not its own`,
+          ),
+        );
+        continue;
+      }
+      const source = { topic: batch.topic, partition: batch.partition, offset: message.offset };
+      outputs.push(...this.toMessages(this.handle(shard, command, source), batch.partition));
+    }
+    return { outputs, rejected };
+  }
+
+  private handle(
+    shard: ShardLedger,
+    command: LedgerCommandV1,
+    source: { topic: string; partition: number; offset: string },
+  ): HandleOutcome {
+    let mapped;
+    try {
+      mapped = toBookCommand(command, this.codec);
+    } catch (error) {
+      const envelope = {
+        commandId: command.commandId,
+        account: command.account,
+        occurredAt: command.issuedAt,
+        type: command.type,
+      };
+      return shard.refuse(envelope, `cannot book: ${(error as Error).message}`, source);
+    }
+    return shard.handle(mapped, source);
+  }
+
+  private toMessages(outcome: HandleOutcome, partition: number): OutboundMessage[] {
+    const events = outcome.events.map((event) => ({
+      topic: TOPICS.ledgerJournal,
+      key: event.account,
+      partition,
+      value: JSON.stringify(this.codec.toWire(event)),
+    }));
+    const settlements = outcome.closedCycles.flatMap((cycle) =>
+      settlementMessages(cycle, this.codec.scaleOf, partition),
+    );
+    return [...events, ...settlements];
+  }
+
+  private shardFor(partition: number): Promise<ShardLedger> {
+    let shard = this.shards.get(partition);
+    if (!shard) {
+      shard = this.restore(partition, this.settings.cyclePolicy);
+      this.shards.set(partition, shard);
+      shard.catch(() => this.shards.delete(partition));
+    }
+    return shard;
+  }
+
+  private async restore(partition: number, policy: CyclePolicy): Promise<ShardLedger> {
+    const shard = new ShardLedger(partition, policy, this.codec.scaleOf);
+    await readTopicToEnd(
+      this.kafka,
+      TOPICS.ledgerJournal,
+      (records) => {
+        for (const record of records)
+          shard.restore(this.codec.fromWire(JSON.parse(record.value!.toString()) as JournalEventWire));
+      },
+      { partitions: [partition] },
+    );
+    return shard;
+  }
+}

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DLQ_HEADERS } from '@clearing/contracts';
+import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
+import { AggregatorFixture } from './aggregator-fixture';
+
+describe('position aggregator, driven as an upstream matching engine drives it', () => {
+  const aggregator = new AggregatorFixture({ NETTING_CYCLE_EVENTS: '3', NETTING_CYCLE_MS: '86400000' });
+  before(async () => {
+    await aggregator.open(['alice', 'bob', 'carol']);
+    await aggregator.start();
+  });
+  after(() => aggregator.close());
+
+  it('novates fills into positions and balances, books a repeated fill once, and dead-letters what a CCP refuses', async () => {
+    const { kafka } = aggregator.kafka;
+    await publishRaw(kafka, aggregator.topics.ledgerCommands, [
+      depositMessage('alice', '100000'),
+      depositMessage('bob', '100000'),
+    ]);
+    const good = [
+      fillMessage({
+        fillId: 'f-1',
+        instrument: 'BTC-PERP',
+        price: '50000',
+        quantity: '2',
+        buyer: 'alice',
+        seller: 'bob',
+        fee: '1',
+      }),
+      fillMessage({
+        fillId: 'f-2',
+        instrument: 'BTC-PERP',
+        price: '51000',
+        quantity: '1',
+        buyer: 'carol',
+        seller: 'alice',
+        fee: '1',
+      }),
+    ];
+    const refused = [
+      fillMessage({
+        fillId: 'f-1',
+        instrument: 'BTC-PERP',
+        price: '50000',
+        quantity: '2',
+        buyer: 'alice',
+        seller: 'bob',
+        fee: '1',
+      }),
+      fillMessage({
+        fillId: 'f-2',
+        instrument: 'BTC-PERP',
+        price: '99999',
+        quantity: '1',
+        buyer: 'carol',
+        seller: 'alice',
+        fee: '1',
+      }),
+      fillMessage({
+        fillId: 'f-3',
+        instrument: 'DOGE-PERP',
+        price: '1',
+        quantity: '1',
+        buyer: 'alice',
+        seller: 'bob',
+      }),
+      fillMessage({
+        fillId: 'f-4',
+        instrument: 'BTC-PERP',
+        price: '50000',
+        quantity: '1',
+        buyer: 'alice',
+        seller: 'alice',
+      }),
+      fillMessage({
+        fillId: 'f-5',
+        instrument: 'BTC-PERP',
+        price: '50000',
+        quantity: '0.00001',
+        buyer: 'alice',
+        seller: 'bob',
+      }),
+      fillMessage({
+        fillId: 'f-6',
+        instrument: 'BTC-PERP',
+        price: '50000',
+        quantity: '1',
+        buyer: 'alice',
+        seller: 'mallory',
+      }),
+      { key: 'BTC-PERP', value: '{"fillId": "f-7", "price": 50000}' },
+    ];
+    await publishRaw(kafka, aggregator.topics.fills, [...good, ...refused]);
+
+    const positions = await eventually(async () => {
+      const rows = await aggregator.query<{ account_id: string; quantity: string; realized_pnl: string }>(
+        `SELECT account_id, quantity::text, realized_pnl::text FROM positions WHERE instrument = 'BTC-PERP' ORDER BY account_id`,
+      );
+      return rows.length === 3 ? rows : undefined;
+    }, 60_000);
+    assert.deepEqual(
+      positions.map((p) => [p.account_id, Number(p.quantity), Number(p.realized_pnl)]),
+      [
+        ['alice', 1, 1000],
+        ['bob', -2, 0],
+        ['carol', 1, 0],
+      ],
+    );
+    const [alice] = await aggregator.query<{ amount: string }>(
+      `SELECT amount::text FROM balances WHERE account_id = 'alice' AND asset = 'USDC'`,
+    );
+    assert.equal(Number(alice.amount), 100000 + 1000 - 2);
+
+    const deadLetters = await eventually(async () => {
+      const letters = await readCommitted(kafka, `${aggregator.topics.fills}.dlq`);
+      return letters.length >= refused.length ? letters : undefined;
+    });
+    const reasons = deadLetters.map((d) => d.headers![DLQ_HEADERS.reason]!.toString()).sort();
+    assert.equal(deadLetters.length, refused.length, 'in = accepted + rejected');
+    for (const expected of [
+      /duplicate of fill f-1/,
+      /conflict of fill f-2/,
+      /unknown instrument DOGE-PERP/,
+      /same account alice/,
+      /lot size/,
+      /unknown account mallory/,
+      /must be string|required/,
+    ]) {
+      assert.ok(
+        reasons.some((r) => expected.test(r)),
+        `no dead letter matching ${expected}: ${reasons.join(' | ')}`,
+      );
+    }
+  });
+
+  it('publishes each netting cycle: net obligations per account and asset, and the cycle efficiency', async () => {
+    // Alice's shard closes a cycle after 3 events (deposit, two fills): fees -1 -1 and realized P&L +1000.
+    const messages = await eventually(async () => {
+      const all = (await readCommitted(aggregator.kafka.kafka, aggregator.topics.settlements)).map((r) =>
+        JSON.parse(r.value!.toString()),
+      );
+      return all.some((m) => m.kind === 'obligation' && m.account === 'alice') ? all : undefined;
+    });
+    const alice = messages.find((m) => m.kind === 'obligation' && m.account === 'alice');
+    assert.deepEqual([alice.asset, alice.net, alice.gross], ['USDC', '998', '1002']);
+    assert.deepEqual(alice.components, { fee: '-2', realizedPnl: '1000' });
+    const summary = messages.find((m) => m.kind === 'cycle-summary' && m.cycleId === alice.cycleId);
+    assert.ok(summary, 'the cycle of the obligation has a summary');
+    assert.ok(
+      summary.byAsset.every(
+        (a: { nettingEfficiency: string }) =>
+          Number(a.nettingEfficiency) >= 0 && Number(a.nettingEfficiency) <= 1,
+      ),
+    );
+  });
+});

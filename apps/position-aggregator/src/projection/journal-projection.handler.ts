@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { LedgerJournalV1, TOPICS } from '@clearing/contracts';
+import { DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
+import { JournalCodec } from '@clearing/ledger';
+import { AGGREGATOR_TRANSPORT, PROJECTION_GROUP } from '../aggregator.settings';
+import { JournalProjector } from './journal-projector';
+
+/** Journal -> Postgres (balances, positions, journal index, fill legs), offsets in the same transaction. */
+@Controller()
+export class JournalProjectionHandler {
+  private readonly projector: JournalProjector;
+
+  constructor(private readonly codec: JournalCodec) {
+    this.projector = new JournalProjector(PROJECTION_GROUP, codec);
+  }
+
+  @EventPattern(TOPICS.ledgerJournal, AGGREGATOR_TRANSPORT.projection)
+  async onJournal(
+    @Payload() batch: DecodedBatch<LedgerJournalV1>,
+    @Ctx() context: KafkaBatchContext,
+  ): Promise<void> {
+    const located = batch.messages.map((m) => ({
+      event: this.codec.fromWire(m.value),
+      partition: m.partition,
+      offset: m.offset,
+    }));
+    await this.projector.project(context.db!, located);
+  }
+}

@@ -1,0 +1,56 @@
+/** Messages as an upstream matching engine or an operator would publish them (plain JSON, decimal strings). */
+export interface FillInput {
+  fillId: string;
+  instrument: string;
+  price: string;
+  quantity: string;
+  buyer: string;
+  seller: string;
+  fee?: string;
+  venue?: string;
+  eventTime?: string;
+}
+
+export function fillMessage(fill: FillInput): { key: string; value: string } {
+  const party = (account: string, side: string) => ({
+    account,
+    orderId: `${fill.fillId}-${side}`,
+    fee: fill.fee ?? '0',
+  });
+  return {
+    key: fill.instrument,
+    value: JSON.stringify({
+      schemaVersion: 1,
+      fillId: fill.fillId,
+      venue: fill.venue ?? 'venue-a',
+      venueSequence: 1,
+      instrument: fill.instrument,
+      price: fill.price,
+      quantity: fill.quantity,
+      aggressor: 'buy',
+      buyer: party(fill.buyer, 'b'),
+      seller: party(fill.seller, 's'),
+      eventTime: fill.eventTime ?? '2026-11-24T10:00:00Z',
+    }),
+  };
+}
+
+export function depositMessage(
+  account: string,
+  amount: string,
+  asset = 'USDC',
+  id = `dep-${account}-${amount}`,
+): { key: string; value: string } {
+  return {
+    key: account,
+    value: JSON.stringify({
+      schemaVersion: 1,
+      commandId: id,
+      type: 'Deposit',
+      account,
+      issuedAt: '2026-11-24T09:00:00Z',
+      asset,
+      amount,
+    }),
+  };
+}
