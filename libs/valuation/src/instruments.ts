@@ -13,6 +13,8 @@ export interface InstrumentSpec {
   readonly optionType?: 'call' | 'put';
   /** Underlying units per contract. */
   readonly contractSize: string;
+  /** Spot only: the asset delivered (BTC for BTC-USDC). */
+  readonly baseAsset?: string;
   readonly settlementAsset: string;
   readonly lotSize: string;
   readonly tickSize: string;
