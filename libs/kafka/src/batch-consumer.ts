@@ -83,11 +83,20 @@ export class BatchConsumer {
     });
   }
 
-  /** Graceful stop (SIGTERM): finishes the batch in flight, leaves the group, closes producers. */
-  async stop(): Promise<void> {
-    if (!this.running) return;
+  /**
+   * Graceful stop (SIGTERM): finishes the batch in flight, leaves the group, closes producers. Bounded:
+   * a stop during a slow group join gives up after `stopTimeoutMs`; nothing uncommitted is lost by that,
+   * the broker just notices the departure by session timeout instead.
+   */
+  async stop(stopTimeoutMs = 4_000): Promise<void> {
+    const wasRunning = this.running;
     this.running = false;
-    await this.consumer.disconnect();
+    if (wasRunning) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, stopTimeoutMs)));
+      await Promise.race([this.consumer.disconnect(), timeout]).finally(() => clearTimeout(timer));
+    }
+    // Also after a failed start: what open() connected (a dead-letter producer) must not leak.
     await this.options.processor.close();
     this.setJoined(false);
   }

@@ -26,25 +26,45 @@ export type KafkaBatchTransportOptions =
  */
 export class KafkaBatchTransport extends Server implements CustomTransportStrategy {
   private loop?: BatchConsumer;
+  private closed = false;
+  private retryTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: KafkaBatchTransportOptions) {
     super();
     if (options.transportId) this.setTransportId(options.transportId);
   }
 
-  async listen(callback: (error?: unknown) => void): Promise<void> {
-    const topics = [...this.messageHandlers.keys()];
-    try {
-      this.loop = this.createLoop(topics);
-      await this.loop.start();
-      callback();
-    } catch (error) {
-      callback(error);
-    }
+  /**
+   * Returns at once and joins in the background, retrying with a capped backoff: like the database, an
+   * unreachable broker makes the service unready (loopStatus), never kills it.
+   */
+  listen(callback: (error?: unknown) => void): void {
+    void this.startWithRetry([...this.messageHandlers.keys()], 1_000);
+    callback();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
     await this.loop?.stop();
+  }
+
+  private async startWithRetry(topics: string[], delayMs: number): Promise<void> {
+    if (this.closed) return;
+    this.loop = this.createLoop(topics);
+    try {
+      await this.loop.start();
+    } catch (error) {
+      await this.loop.stop().catch(() => undefined);
+      this.options.log?.('error', 'consume loop could not start; retrying', {
+        error: String(error),
+        retryInMs: delayMs,
+      });
+      this.retryTimer = setTimeout(
+        () => void this.startWithRetry(topics, Math.min(delayMs * 2, 30_000)),
+        delayMs,
+      );
+    }
   }
 
   /** For readiness probes: joined the group, and which partitions are halted. */
