@@ -1,9 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { decodeMessage, SchemaTopic } from '@clearing/contracts';
 import {
-  Decoder,
+  decodeContract,
   KafkaBatchTransport,
   KafkaBatchTransportOptions,
   loopReadinessCheck,
@@ -18,9 +17,6 @@ export const ORACLE_TRANSPORT = {
 
 export const PRICES_GROUP = 'valuation-oracle.prices';
 export const MARKS_PROJECTION_GROUP = 'valuation-oracle.marks-projection';
-
-/** Every input is checked against its topic's published schema; a failure goes to the topic's .dlq. */
-const decodeContract: Decoder<unknown> = (topic, value) => decodeMessage(topic as SchemaTopic, value);
 
 /**
  * Connects oracle.prices.v1 -> marks.v1 (transform: exactly once, Kafka to Kafka) and marks.v1 -> Postgres
