@@ -6,11 +6,13 @@ export const AGGREGATOR_TRANSPORT = {
   intake: Symbol('position-aggregator.intake'),
   writer: Symbol('position-aggregator.writer'),
   projection: Symbol('position-aggregator.projection'),
+  expiry: Symbol('position-aggregator.expiry'),
 } as const;
 
 export const INTAKE_GROUP = 'position-aggregator.intake';
 export const WRITER_GROUP = 'position-aggregator.writer';
 export const PROJECTION_GROUP = 'position-aggregator.projection';
+export const EXPIRY_GROUP = 'position-aggregator.expiry';
 
 export const AGGREGATOR_SETTINGS = Symbol('AGGREGATOR_SETTINGS');
 

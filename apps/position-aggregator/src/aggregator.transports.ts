@@ -12,13 +12,17 @@ import {
   AGGREGATOR_SETTINGS,
   AGGREGATOR_TRANSPORT,
   AggregatorSettings,
+  EXPIRY_GROUP,
   INTAKE_GROUP,
   PROJECTION_GROUP,
   WRITER_GROUP,
 } from './aggregator.settings';
 import { JournalWriterHandler } from './journal/journal-writer.handler';
 
-/** Connects intake (fills -> leg commands), writer (commands -> journal) and projection (journal -> Postgres). */
+/**
+ * Connects intake (fills -> leg commands), writer (commands -> journal), projection (journal -> Postgres)
+ * and the expiry bridge (oracle settlement prices -> one InstrumentExpiry per shard).
+ */
 export function connectAggregatorLoops(app: INestApplication): void {
   const kafka = app.get(Kafka);
   const metrics = app.get(ClearingMetrics);
@@ -50,6 +54,10 @@ export function connectAggregatorLoops(app: INestApplication): void {
       },
     ],
   ];
+  loops.push([
+    'expiry',
+    { ...common, mode: 'transform', transportId: AGGREGATOR_TRANSPORT.expiry, groupId: EXPIRY_GROUP },
+  ]);
   for (const [name, options] of loops) {
     const transport = new KafkaBatchTransport(options);
     app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });

@@ -7,6 +7,7 @@ import { JournalCodec } from '@clearing/ledger';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
 import { AGGREGATOR_SETTINGS, AggregatorSettings, aggregatorSettingsFromEnv } from './aggregator.settings';
+import { ExpiryBridgeHandler } from './expiry/expiry-bridge.handler';
 import { FillIntakeHandler } from './intake/fill-intake.handler';
 import { loadInstrumentFile } from './intake/instrument-catalog';
 import { ReferenceDataRepository } from './intake/reference-data.repository';
@@ -21,7 +22,7 @@ export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defa
  */
 @Module({
   imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot(), DatabaseModule.forRoot()],
-  controllers: [FillIntakeHandler, JournalWriterHandler, JournalProjectionHandler],
+  controllers: [FillIntakeHandler, JournalWriterHandler, JournalProjectionHandler, ExpiryBridgeHandler],
   providers: [
     { provide: AGGREGATOR_SETTINGS, useFactory: () => aggregatorSettingsFromEnv() },
     { provide: JournalCodec, useFactory: () => new JournalCodec() },

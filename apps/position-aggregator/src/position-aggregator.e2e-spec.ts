@@ -154,4 +154,54 @@ describe('position aggregator, driven as an upstream matching engine drives it',
       ),
     );
   });
+
+  it('settles every holder of an expired option when the oracle publishes its settlement price', async () => {
+    // Given Bob bought 10 BTC 100,000 calls (0.1 BTC each) from Carol at 1,500
+    const { kafka } = aggregator.kafka;
+    const call = 'BTC-25DEC26-100000-C';
+    await publishRaw(kafka, aggregator.topics.fills, [
+      fillMessage({
+        fillId: 'o-1',
+        instrument: call,
+        price: '1500',
+        quantity: '10',
+        buyer: 'bob',
+        seller: 'carol',
+      }),
+    ]);
+    await eventually(async () => {
+      const rows = await aggregator.query(`SELECT 1 FROM positions WHERE instrument = $1 AND quantity <> 0`, [
+        call,
+      ]);
+      return rows.length === 2 ? true : undefined;
+    });
+    // When the oracle publishes the expiry settlement at 103,000
+    const mark = {
+      schemaVersion: 1,
+      kind: 'expiry-settlement',
+      status: 'valid',
+      asOf: '2026-12-25T08:00:00.000Z',
+      instrument: call,
+      underlying: 'BTC',
+      expiry: '2026-12-25T08:00:00.000Z',
+      settlementPrice: '103000',
+      valuePerContract: '300',
+      coverage: '1',
+      windowMs: 1800000,
+    };
+    await publishRaw(kafka, aggregator.topics.marks, [{ key: call, value: JSON.stringify(mark) }]);
+    // Then both are flat, Bob got 10 x 0.1 x 3,000 = 3,000 USDC and Carol paid it
+    const balances = await eventually(async () => {
+      const open = await aggregator.query(`SELECT 1 FROM positions WHERE instrument = $1 AND quantity <> 0`, [
+        call,
+      ]);
+      if (open.length > 0) return undefined;
+      return aggregator.query<{ account_id: string; amount: string }>(
+        `SELECT account_id, amount::text FROM balances WHERE asset = 'USDC' AND account_id IN ('bob', 'carol') ORDER BY account_id`,
+      );
+    });
+    const usdc = Object.fromEntries(balances.map((b) => [b.account_id, Number(b.amount)]));
+    assert.equal(usdc.bob, 100000 - 1 - 1500 + 3000);
+    assert.equal(usdc.carol, -1 + 1500 - 3000);
+  });
 });

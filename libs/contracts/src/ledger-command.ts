@@ -11,7 +11,8 @@ export type LedgerCommandV1 =
   | LiquidationTransferCommandV1
   | InsuranceFundDrawCommandV1
   | AutoDeleverageCommandV1
-  | FillLegCommandV1;
+  | FillLegCommandV1
+  | InstrumentExpiryCommandV1;
 
 export type LedgerCommandType = LedgerCommandV1['type'];
 
@@ -142,4 +143,15 @@ export interface FillLegCommandV1 extends LedgerCommandEnvelope<'FillLeg'> {
   readonly venueSequence: number;
   /** sha-256 of the canonical original fill: the same fill id with another hash is a conflict. */
   readonly fillHash: string;
+}
+
+/**
+ * Internal: an instrument expired at `settlementPrice`. One per journal shard, keyed by that shard's CCP
+ * account and sent to partition `shard`, whose single writer settles every holder of the instrument.
+ */
+export interface InstrumentExpiryCommandV1 extends LedgerCommandEnvelope<'InstrumentExpiry'> {
+  readonly shard: number;
+  readonly instrument: InstrumentSymbol;
+  readonly settlementPrice: DecimalString;
+  readonly expiry: Timestamp;
 }

@@ -81,6 +81,15 @@ const commands: Record<LedgerCommandType, LedgerCommandV1> = {
     quantity: '0.1',
     price: '59000',
   },
+  InstrumentExpiry: {
+    ...envelope,
+    commandId: 'expiry-1',
+    type: 'InstrumentExpiry',
+    shard: 0,
+    instrument: 'BTC-27DEC26-60000-C',
+    settlementPrice: '61000',
+    expiry: '2026-12-27T08:00:00Z',
+  },
   FillLeg: {
     ...envelope,
     commandId: 'f-1:buyer',

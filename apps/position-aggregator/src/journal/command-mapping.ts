@@ -1,4 +1,4 @@
-import { InstrumentTermsV1, LedgerCommandV1 } from '@clearing/contracts';
+import { InstrumentExpiryCommandV1, InstrumentTermsV1, LedgerCommandV1 } from '@clearing/contracts';
 import { BookCommand, InstrumentTerms, JournalCodec, parseAmount, scaledDecimal } from '@clearing/ledger';
 
 /**
@@ -6,7 +6,10 @@ import { BookCommand, InstrumentTerms, JournalCodec, parseAmount, scaledDecimal 
  * schema-valid command still cannot be booked (an unknown asset, an amount finer than its scale): the
  * writer journals that as CommandRejected.
  */
-export function toBookCommand(command: LedgerCommandV1, codec: JournalCodec): BookCommand {
+/** Account-level commands (an InstrumentExpiry addresses a whole shard and is handled by the writer). */
+export type AccountCommandV1 = Exclude<LedgerCommandV1, InstrumentExpiryCommandV1>;
+
+export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): BookCommand {
   const base = { commandId: command.commandId, account: command.account, occurredAt: command.issuedAt };
   const cash = (asset: string, amount: string) => parseAmount(amount, codec.scaleOf(asset));
   switch (command.type) {

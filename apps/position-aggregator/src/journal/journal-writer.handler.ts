@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Kafka } from 'kafkajs';
-import { LedgerCommandV1, TOPICS } from '@clearing/contracts';
+import { InstrumentExpiryCommandV1, LedgerCommandV1, TOPICS } from '@clearing/contracts';
 import {
   DecodedBatch,
   OutboundMessage,
@@ -11,9 +11,17 @@ import {
   RejectedMessage,
   TransformResult,
 } from '@clearing/kafka';
-import { CyclePolicy, HandleOutcome, JournalCodec, JournalEventWire, ShardLedger } from '@clearing/ledger';
+import {
+  CyclePolicy,
+  EventSource,
+  HandleOutcome,
+  JournalCodec,
+  JournalEventWire,
+  parseAmount,
+  ShardLedger,
+} from '@clearing/ledger';
 import { AGGREGATOR_TRANSPORT, AGGREGATOR_SETTINGS, AggregatorSettings } from '../aggregator.settings';
-import { toBookCommand } from './command-mapping';
+import { AccountCommandV1, toBookCommand } from './command-mapping';
 import { settlementMessages } from './settlement-mapping';
 
 /**
@@ -44,6 +52,15 @@ export class JournalWriterHandler {
     const rejected: RejectedMessage[] = [];
     for (const message of batch.messages) {
       const command = message.value;
+      const source = { topic: batch.topic, partition: batch.partition, offset: message.offset };
+      if (command.type === 'InstrumentExpiry') {
+        if (command.shard !== batch.partition)
+          rejected.push(
+            refuse(message, `expiry for shard ${command.shard} arrived on partition ${batch.partition}`),
+          );
+        else outputs.push(...this.toMessages(this.expire(shard, command, source), batch.partition));
+        continue;
+      }
       if (partitionOfKey(command.account, this.settings.partitionCount) !== batch.partition) {
         rejected.push(
           refuse(
@@ -53,17 +70,25 @@ export class JournalWriterHandler {
         );
         continue;
       }
-      const source = { topic: batch.topic, partition: batch.partition, offset: message.offset };
       outputs.push(...this.toMessages(this.handle(shard, command, source), batch.partition));
     }
     return { outputs, rejected };
   }
 
-  private handle(
-    shard: ShardLedger,
-    command: LedgerCommandV1,
-    source: { topic: string; partition: number; offset: string },
-  ): HandleOutcome {
+  private expire(shard: ShardLedger, command: InstrumentExpiryCommandV1, source: EventSource): HandleOutcome {
+    const scale = this.codec.scaleOf('USDC');
+    return shard.expire(
+      {
+        commandId: command.commandId,
+        instrument: command.instrument,
+        settlementPrice: parseAmount(command.settlementPrice, scale),
+        occurredAt: command.expiry,
+      },
+      source,
+    );
+  }
+
+  private handle(shard: ShardLedger, command: AccountCommandV1, source: EventSource): HandleOutcome {
     let mapped;
     try {
       mapped = toBookCommand(command, this.codec);

@@ -29,6 +29,16 @@ export const BTC_CALL_60K: InstrumentTerms = {
   optionType: 'call',
 };
 
+export const BTC_FUTURE_MAR: InstrumentTerms = {
+  instrument: 'BTC-26MAR27',
+  kind: 'future',
+  settlementAsset: 'USDC',
+  settlementScale: USDC_SCALE,
+  positionScale: 4,
+  contractSize: scaledDecimal('1'),
+  expiry: '2027-03-26T08:00:00Z',
+};
+
 /** Alice and Carol clear through shard 0, Bob through shard 1: legs of one fill land on different shards. */
 export const SHARD_OF: Record<string, number> = { alice: 0, carol: 0, bob: 1 };
 

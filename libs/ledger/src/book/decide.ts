@@ -1,7 +1,7 @@
 import { formatAmount } from '../amount';
 import { JournalEvent } from '../journal-event';
 import { divRound } from '../rounding';
-import { AccountBook, positionPayload } from './account-book';
+import { AccountBook, HeldPosition, positionPayload } from './account-book';
 import {
   BookCommand,
   Deposit,
@@ -150,6 +150,7 @@ function decideExpiry(
   context: DecideContext,
 ): JournalEvent {
   const held = book.positions.get(expiry.instrument);
+  if (held?.terms.kind === 'future') return closeFutureAtSettlement(book, expiry, held, context);
   if (!held || held.terms.kind !== 'option')
     return rejection(book, context, expiry, `no open option position in ${expiry.instrument}`);
   const { terms, quantity } = held;
@@ -217,6 +218,31 @@ function decideInsuranceDraw(
       caseId: draw.caseId,
       asset: draw.asset,
       amount: formatAmount(draw.amount, context.scaleOf(draw.asset)),
+    },
+  });
+}
+
+/** A dated future at expiry: closed against the CCP at the settlement price, the last P&L paid in cash. */
+function closeFutureAtSettlement(
+  book: AccountBook,
+  expiry: OptionExpirySettlement,
+  held: HeldPosition,
+  context: DecideContext,
+): JournalEvent {
+  return bookTrade(book, context, {
+    commandId: expiry.commandId,
+    occurredAt: expiry.occurredAt,
+    type: 'FutureExpired',
+    terms: held.terms,
+    side: held.quantity > 0n ? 'sell' : 'buy',
+    quantity: held.quantity > 0n ? held.quantity : -held.quantity,
+    price: expiry.settlementPrice,
+    fee: 0n,
+    feeAsset: held.terms.settlementAsset,
+    feeTo: SystemAccount.fees(context.shard),
+    payload: {
+      instrument: expiry.instrument,
+      settlementPrice: formatAmount(expiry.settlementPrice, held.terms.settlementScale),
     },
   });
 }

@@ -46,3 +46,54 @@ describe('a call option: premium paid at the trade, intrinsic value paid at expi
     assertZeroSum(journal.reduce(applyPostings, EMPTY_BALANCES));
   });
 });
+
+describe('expiry of an instrument settles every holder in the shard, once', () => {
+  it('a dated future is closed at the settlement price and its last P&L paid; an option holder gets intrinsic value', async () => {
+    const { BTC_FUTURE_MAR } = await import('./book-fixtures');
+    const ledgers = shards();
+    clear(ledgers, {
+      fillId: 'fut-1',
+      buyer: 'alice',
+      seller: 'carol',
+      terms: BTC_FUTURE_MAR,
+      price: '60000',
+      quantity: '1',
+    });
+    clear(ledgers, {
+      fillId: 'opt-1',
+      buyer: 'carol',
+      seller: 'alice',
+      terms: BTC_CALL_60K,
+      price: '100',
+      quantity: '10',
+    });
+    const expire = (instrument: string, price: string) =>
+      ledgers[0].expire({
+        commandId: `exp-${instrument}`,
+        instrument,
+        settlementPrice: usdc(price),
+        occurredAt: '2026-12-27T08:00:00Z',
+      });
+
+    const futures = expire(BTC_FUTURE_MAR.instrument, '62000');
+    assert.deepEqual(
+      futures.events.map((e) => [e.account, e.type]),
+      [
+        ['alice', 'FutureExpired'],
+        ['carol', 'FutureExpired'],
+      ],
+    );
+    // Alice: +100 premium for the calls she sold, then +2,000 on the future closed at 62,000.
+    assert.equal(ledgers[0].book('alice').balance('USDC'), usdc('2100'));
+    assert.equal(ledgers[0].book('alice').positions.has(BTC_FUTURE_MAR.instrument), false);
+    assert.equal(ledgers[0].book('carol').position(BTC_FUTURE_MAR.instrument).quantity, 0n);
+
+    const options = expire(BTC_CALL_60K.instrument, '61000');
+    assert.equal(options.events.length, 2);
+    assert.equal(
+      expire(BTC_CALL_60K.instrument, '61000').events.length,
+      0,
+      'a repeated expiry settles nobody twice',
+    );
+  });
+});

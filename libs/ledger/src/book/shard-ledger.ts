@@ -1,3 +1,4 @@
+import { deterministicId } from '../ids';
 import { EventSource, JournalEvent } from '../journal-event';
 import { AccountBook } from './account-book';
 import { BookCommand } from './commands';
@@ -53,6 +54,35 @@ export class ShardLedger {
     });
     if ('duplicate' in decision) return { events: [], closedCycles: [] };
     return { events: [decision.event], closedCycles: this.evolve(decision.event) };
+  }
+
+  /**
+   * An instrument expired: every holder in this shard is settled at `settlementPrice` (options in cash
+   * at intrinsic value, futures closed), in account order, one event each with an id derived from the
+   * expiry command, so a repeated expiry finds nobody left to settle.
+   */
+  expire(
+    expiry: { commandId: string; instrument: string; settlementPrice: bigint; occurredAt: string },
+    source?: EventSource,
+  ): HandleOutcome {
+    const holders = [...this.books.values()]
+      .filter((book) => (book.positions.get(expiry.instrument)?.quantity ?? 0n) !== 0n)
+      .sort((a, b) => (a.account < b.account ? -1 : 1));
+    const outcomes = holders.map((book) =>
+      this.handle(
+        {
+          ...expiry,
+          type: 'OptionExpirySettlement',
+          commandId: deterministicId(expiry.commandId, book.account),
+          account: book.account,
+        },
+        source,
+      ),
+    );
+    return {
+      events: outcomes.flatMap((o) => o.events),
+      closedCycles: outcomes.flatMap((o) => o.closedCycles),
+    };
   }
 
   /** Journals the refusal of a command that could not even be read as a book command (its reason kept). */
