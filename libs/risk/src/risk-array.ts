@@ -1,4 +1,4 @@
-import { black76, DEFAULT_VOL_BOUNDS, OptionType } from '@clearing/pricing';
+import { black76, Black76Input, DEFAULT_VOL_BOUNDS } from '@clearing/pricing';
 import { ScenarioGrid, ScenarioGridParams, VolShock } from './scenario-grid';
 
 const DAYS_PER_YEAR = 365;
@@ -13,14 +13,8 @@ export interface LinearRiskInput {
 }
 
 /** A European option on a forward, revalued with Black-76 under each scenario (sticky strike). */
-export interface OptionRiskInput {
+export interface OptionRiskInput extends Black76Input {
   readonly kind: 'option';
-  readonly type: OptionType;
-  readonly forward: number;
-  readonly strike: number;
-  readonly years: number;
-  readonly rate: number;
-  readonly vol: number;
   readonly contractSize: number;
 }
 
