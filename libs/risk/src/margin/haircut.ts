@@ -1,0 +1,69 @@
+import { volatilityOver } from './ewma-volatility';
+import { CollateralParams, tierRate } from './params';
+import { MarketView } from './portfolio';
+
+export interface Haircut {
+  readonly base: number;
+  /** volMultiplier x EWMA volatility over the liquidation horizon. */
+  readonly volatility: number;
+  /** Size tier add-on of this holding. */
+  readonly size: number;
+  /** Liquid staking tokens: the de-peg shock. */
+  readonly depeg: number;
+  /** Sum, capped at maxHaircut. */
+  readonly total: number;
+}
+
+/** The haircut of holding `units` of an asset: base + volatility + size tier (+ de-peg), capped. */
+export function haircutOf(params: CollateralParams, units: number, variance: number | undefined): Haircut {
+  const volatility =
+    variance === undefined ? 0 : params.volMultiplier * volatilityOver({ variance }, params.horizonPeriods);
+  const size = params.sizeTiers.length === 0 ? 0 : tierRate(params.sizeTiers, Math.abs(units));
+  const depeg = params.liquidStaking?.depegShock ?? 0;
+  const total = Math.min(params.baseHaircut + volatility + size + depeg, params.maxHaircut);
+  return { base: params.baseHaircut, volatility, size, depeg, total };
+}
+
+/**
+ * USD price of one unit of collateral. A liquid staking token is worth at most what it redeems for:
+ * min(market, redemption rate x staked asset price), so a market that has not yet repriced a de-peg (or an
+ * oracle lagging the market) never lends more than the exit value.
+ */
+export function collateralPriceUsd(asset: string, params: CollateralParams, market: MarketView): number {
+  const marketPrice = priceOf(market, asset);
+  const staking = params.liquidStaking;
+  if (staking === undefined) return marketPrice;
+  const rate = market.redemptionRates.get(asset);
+  if (rate === undefined) throw new Error(`no redemption rate for ${asset}`);
+  return Math.min(marketPrice, rate * priceOf(market, staking.stakedAsset));
+}
+
+export interface CollateralValue {
+  readonly asset: string;
+  readonly units: number;
+  readonly priceUsd: number;
+  readonly haircut: Haircut;
+  /** units x price: what NLV (unhaircut) counts. */
+  readonly valueUsd: number;
+  /** After the haircut; a debt is charged the haircut instead (it can cost more to buy back). */
+  readonly marginValueUsd: number;
+}
+
+export function valueCollateral(
+  asset: string,
+  units: number,
+  params: CollateralParams,
+  market: MarketView,
+): CollateralValue {
+  const priceUsd = collateralPriceUsd(asset, params, market);
+  const haircut = haircutOf(params, units, market.volatility.get(asset)?.variance);
+  const valueUsd = units * priceUsd;
+  const marginValueUsd = valueUsd * (units >= 0 ? 1 - haircut.total : 1 + haircut.total);
+  return { asset, units, priceUsd, haircut, valueUsd, marginValueUsd };
+}
+
+function priceOf(market: MarketView, asset: string): number {
+  const price = market.assetPricesUsd.get(asset);
+  if (price === undefined) throw new Error(`no USD price for collateral ${asset}`);
+  return price;
+}
