@@ -24,14 +24,18 @@ export interface ExposureTally {
 }
 
 export function emptyTally(): ExposureTally {
-  return {
-    shortOptionNotionalUsd: 0,
-    linearGrossUsd: 0,
-    linearNetUsd: 0,
-    grossNotionalUsd: 0,
-    maxDispersion: 0,
-    anyInvalidMark: false,
-  };
+  return resetTally({} as ExposureTally);
+}
+
+/** Zeroes a tally in place: the per-tick batch reuses one for every account. */
+export function resetTally(tally: ExposureTally): ExposureTally {
+  tally.shortOptionNotionalUsd = 0;
+  tally.linearGrossUsd = 0;
+  tally.linearNetUsd = 0;
+  tally.grossNotionalUsd = 0;
+  tally.maxDispersion = 0;
+  tally.anyInvalidMark = false;
+  return tally;
 }
 
 export function contingenciesOf(tally: ExposureTally, params: UnderlyingMarginParams): Contingencies {

@@ -107,8 +107,10 @@ describe('portfolio margin invariants', () => {
       }),
     );
   });
+});
 
-  it('given any accounts, then the per-tick scenario book margins them exactly as the per-account path', () => {
+describe('the per-tick scenario book', () => {
+  it('given any accounts, then it margins them exactly as the per-account path', () => {
     const instruments = new Map([
       ['BTC-PERP', { contractSize: 1, option: false }],
       ...optionMarks.map((m) => [m.instrument, { contractSize: 1, option: true }] as const),

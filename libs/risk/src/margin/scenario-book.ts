@@ -1,4 +1,4 @@
-import { contingenciesOf, emptyTally, tallyPosition, totalOf } from './contingencies';
+import { contingenciesOf, emptyTally, resetTally, tallyPosition, totalOf } from './contingencies';
 import { UnderlyingMarginParams } from './params';
 import { addScaled, scenarioWeights, worstWeightedLoss } from './scenario-kernel';
 
@@ -31,7 +31,8 @@ export interface BookMargins {
 export class UnderlyingScenarioBook {
   readonly accounts: readonly string[];
   private readonly instrumentSlots = new Map<string, number>();
-  private readonly instruments: readonly { readonly contractSize: number; readonly option: boolean }[];
+  private readonly slotContractSize: Float64Array;
+  private readonly slotIsOption: Uint8Array;
   private readonly firstPosition: Int32Array;
   private readonly positionInstrument: Int32Array;
   private readonly positionQuantity: Float64Array;
@@ -42,7 +43,8 @@ export class UnderlyingScenarioBook {
     instruments: ReadonlyMap<string, { readonly contractSize: number; readonly option: boolean }>,
     accounts: ReadonlyMap<string, readonly BookPosition[]>,
   ) {
-    this.instruments = [...instruments.values()];
+    this.slotContractSize = Float64Array.from(instruments.values(), (i) => i.contractSize);
+    this.slotIsOption = Uint8Array.from(instruments.values(), (i) => (i.option ? 1 : 0));
     [...instruments.keys()].forEach((instrument, slot) => this.instrumentSlots.set(instrument, slot));
     this.accounts = [...accounts.keys()];
     const total = [...accounts.values()].reduce((sum, positions) => sum + positions.length, 0);
@@ -64,7 +66,7 @@ export class UnderlyingScenarioBook {
   /** The tick's instruments as one row-major matrix (instrument x scenario), in the book's slot order. */
   riskMatrix(tick: ReadonlyMap<string, TickInstrument>): Float64Array {
     const scenarios = this.weights.length;
-    const matrix = new Float64Array(this.instruments.length * scenarios);
+    const matrix = new Float64Array(this.slotContractSize.length * scenarios);
     for (const [instrument, slot] of this.instrumentSlots) {
       const figures = tick.get(instrument);
       if (figures === undefined) throw new Error(`tick has no risk array for ${instrument}`);
@@ -76,7 +78,10 @@ export class UnderlyingScenarioBook {
   /** Re-margins every account of the book against one tick of its underlying. */
   remargin(tick: ReadonlyMap<string, TickInstrument>): BookMargins {
     const matrix = this.riskMatrix(tick);
-    const slots = [...this.instrumentSlots.keys()].map((instrument) => tick.get(instrument)!);
+    const figures = [...this.instrumentSlots.keys()].map((instrument) => tick.get(instrument)!);
+    const indexPrice = Float64Array.from(figures, (f) => f.indexPrice);
+    const dispersion = Float64Array.from(figures, (f) => f.dispersion);
+    const invalid = Uint8Array.from(figures, (f) => (f.invalid ? 1 : 0));
     const scenarios = this.weights.length;
     const count = this.accounts.length;
     const out = {
@@ -85,16 +90,17 @@ export class UnderlyingScenarioBook {
       mmUsd: new Float64Array(count),
     };
     const pnl = new Float64Array(scenarios);
+    const tally = emptyTally();
     for (let a = 0; a < count; a++) {
       pnl.fill(0);
-      const tally = emptyTally();
+      resetTally(tally);
       for (let p = this.firstPosition[a]; p < this.firstPosition[a + 1]; p++) {
         const slot = this.positionInstrument[p];
         const quantity = this.positionQuantity[p];
         addScaled(pnl, quantity, matrix, slot * scenarios);
-        const { contractSize, option } = this.instruments[slot];
-        const { indexPrice, dispersion, invalid } = slots[slot];
-        tallyPosition(tally, option, quantity, contractSize, indexPrice, dispersion, invalid);
+        const option = this.slotIsOption[slot] === 1;
+        const size = this.slotContractSize[slot];
+        tallyPosition(tally, option, quantity, size, indexPrice[slot], dispersion[slot], invalid[slot] === 1);
       }
       const loss = worstWeightedLoss(pnl, this.weights).lossUsd;
       out.lossUsd[a] = loss;
