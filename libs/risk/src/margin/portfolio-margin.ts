@@ -98,7 +98,9 @@ function addCollateralHedges(
   for (const holding of portfolio.collateral) {
     const bucket = [...buckets.values()].find((b) => b.params.spotAssets.includes(holding.asset));
     if (bucket === undefined) continue;
-    const priceUsd = collateralPriceUsd(holding.asset, config.collateral[holding.asset], market);
+    const params = config.collateral[holding.asset];
+    if (params === undefined) throw new Error(`${holding.asset} is not accepted as collateral`);
+    const priceUsd = collateralPriceUsd(holding.asset, params, market);
     const deltaPerUnit = priceUsd / bucket.indexPriceUsd; // stETH moves with ETH at its own price
     const side = Math.sign(holding.units);
     const hedgeUnits =
