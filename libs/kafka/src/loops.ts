@@ -30,19 +30,32 @@ export interface ProjectionLoopOptions<T> extends LoopBase<T> {
   project(batch: DecodedBatch<T>, db: EntityManager): Promise<void>;
 }
 
-/** Consume -> transform -> produce, exactly once from Kafka to Kafka. */
-export function transformLoop<T>(options: TransformLoopOptions<T>): BatchConsumer {
-  const producers = new TransactionalProducers(
-    options.kafka,
-    options.transactionalIdPrefix ?? options.groupId,
-  );
-  const processor = new TransformProcessor<T>({ ...options, producers });
-  return new BatchConsumer({ ...options, processor });
+/**
+ * Consumer group and transactional ids are cluster-wide, unlike topics they are not namespaced by
+ * topicsFor: under CLEARING_TOPIC_NAMESPACE they get the same prefix, so two clearing systems (or two
+ * end-to-end tests) on one cluster never join each other's groups nor fence each other's producers.
+ */
+export function clusterScopedId(id: string, namespace = process.env.CLEARING_TOPIC_NAMESPACE): string {
+  return namespace ? `${namespace}.${id}` : id;
 }
 
-/** Consume -> project, exactly once from Kafka to Postgres (rows and offsets in one transaction). */
+/** Consume -> transform -> produce, exactly once from Kafka to Kafka. */
+export function transformLoop<T>(options: TransformLoopOptions<T>): BatchConsumer {
+  const groupId = clusterScopedId(options.groupId);
+  const producers = new TransactionalProducers(
+    options.kafka,
+    clusterScopedId(options.transactionalIdPrefix ?? options.groupId),
+  );
+  const processor = new TransformProcessor<T>({ ...options, groupId, producers });
+  return new BatchConsumer({ ...options, groupId, processor });
+}
+
+/**
+ * Consume -> project, exactly once from Kafka to Postgres (rows and offsets in one transaction). The
+ * checkpoint rows keep the plain group id: the schema is already the namespace's own.
+ */
 export function projectionLoop<T>(options: ProjectionLoopOptions<T>): BatchConsumer {
   const deadLetterProducer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   const processor = new ProjectionProcessor<T>({ ...options, deadLetterProducer });
-  return new BatchConsumer({ ...options, processor });
+  return new BatchConsumer({ ...options, groupId: clusterScopedId(options.groupId), processor });
 }
