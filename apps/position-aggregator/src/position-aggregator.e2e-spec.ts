@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DLQ_HEADERS } from '@clearing/contracts';
 import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
+import { verifyClearing } from '../../cli/src/verify/verify-clearing';
 import { AggregatorFixture } from './aggregator-fixture';
+import { PROJECTION_GROUP } from './aggregator.settings';
 
 describe('position aggregator, driven as an upstream matching engine drives it', () => {
   const aggregator = new AggregatorFixture({ NETTING_CYCLE_EVENTS: '3', NETTING_CYCLE_MS: '86400000' });
@@ -203,5 +205,29 @@ describe('position aggregator, driven as an upstream matching engine drives it',
     const usdc = Object.fromEntries(balances.map((b) => [b.account_id, Number(b.amount)]));
     assert.equal(usdc.bob, 100000 - 1 - 1500 + 3000);
     assert.equal(usdc.carol, -1 + 1500 - 3000);
+  });
+
+  it('passes clearing verify over its journal and projection once the projection has caught up', async () => {
+    // Given everything above booked; when clearing verify reads the journal and the projection's schema
+    const report = await eventually(
+      async () => {
+        const run = await verifyClearing({
+          kafka: aggregator.kafka.kafka,
+          topic: aggregator.topics.ledgerJournal,
+          dataSource: aggregator.database.dataSource,
+          consumerGroup: PROJECTION_GROUP,
+        });
+        return run.counts.events > 0 && run.counts.projectedEvents === run.counts.events ? run : undefined;
+      },
+      60_000,
+      1_000,
+    );
+    // Then every check passes: zero-sum, flat CCP, both legs, gapless sequences, projection = fold
+    assert.deepEqual(
+      report.checks.filter((c) => !c.ok),
+      [],
+    );
+    assert.ok(report.ok);
+    assert.ok(report.counts.fills >= 2, 'the fills above are in the verified journal');
   });
 });
