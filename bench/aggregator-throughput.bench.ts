@@ -1,7 +1,7 @@
 // Position aggregator throughput: fills/s into the journal and into Postgres with 10,000 accounts, against
 // the raw kafkajs consume -> produce rate of the same messages on the same broker (the ceiling).
 // Run: npm run build && node dist/bench/aggregator-throughput.bench.js [--fills N] [--accounts N] [--runs R]
-//      [--cpu-prof DIR] (writes a V8 CPU profile of each measured aggregator process into DIR)
+//      [--cpu-prof DIR] (a V8 CPU profile of each measured aggregator process, into DIR)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AggregatorFixture } from '../apps/position-aggregator/src/aggregator-fixture';
@@ -39,7 +39,10 @@ async function oneRun(run: number): Promise<RunFigures> {
       JOURNAL_MAX_BYTES,
     );
     const profile: Record<string, string> = args['cpu-prof']
-      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(args['cpu-prof'])}` }
+      ? {
+          NODE_OPTIONS: `--require ${path.join(__dirname, 'support', 'cpu-profile-preload.js')}`,
+          BENCH_CPU_PROFILE_DIR: path.resolve(args['cpu-prof']),
+        }
       : {};
     const aggregator = await measureAggregator(fixture, book, profile);
     const { kafka } = fixture.kafka;
