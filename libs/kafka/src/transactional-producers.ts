@@ -28,7 +28,8 @@ export class TransactionalProducers {
     const producer = await this.producerFor(key);
     const transaction = await producer.transaction();
     try {
-      if (messages.length > 0) await transaction.sendBatch({ topicMessages: byTopic(messages) });
+      for (const chunk of chunksBySize(messages))
+        await transaction.sendBatch({ topicMessages: byTopic(chunk) });
       await transaction.sendOffsets({
         consumerGroupId: offset.consumerGroupId,
         topics: [
@@ -77,6 +78,38 @@ export class TransactionalProducers {
       await producer?.then((p) => p.disconnect()).catch(() => undefined);
     }
   }
+}
+
+/**
+ * kafkajs puts one sendBatch into one record batch per partition, and the broker refuses a record batch
+ * over message.max.bytes (1 MiB by default): a transform whose outputs outgrow its input (a 1 MiB fetch of
+ * commands becomes several MiB of journal events after a backlog) would crash on every retry. Sent in
+ * chunks well under that, still inside the one transaction, in order.
+ */
+const MAX_SEND_BYTES = 512 * 1024;
+
+function chunksBySize(messages: readonly OutboundMessage[]): OutboundMessage[][] {
+  const chunks: OutboundMessage[][] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = approximateBytes(message);
+    if (chunks.length === 0 || bytes + size > MAX_SEND_BYTES) {
+      chunks.push([]);
+      bytes = 0;
+    }
+    chunks[chunks.length - 1].push(message);
+    bytes += size;
+  }
+  return chunks;
+}
+
+/** Key, value and headers plus a generous per-record overhead (lengths, offsets, attributes). */
+function approximateBytes({ key, value, headers }: OutboundMessage): number {
+  const headerBytes = Object.entries(headers ?? {}).reduce(
+    (sum, [name, text]) => sum + Buffer.byteLength(name) + Buffer.byteLength(text),
+    0,
+  );
+  return Buffer.byteLength(key ?? '') + Buffer.byteLength(value) + headerBytes + 64;
 }
 
 function byTopic(messages: readonly OutboundMessage[]) {
