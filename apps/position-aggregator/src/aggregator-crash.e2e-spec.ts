@@ -59,11 +59,12 @@ function killPlans(rounds: number): Kill[] {
     'transform.after-commit',
     'projection.after-db-commit',
   ];
-  // Transform points are shared by intake and writer: a third hit means one of them had committed before.
+  // Transform points are hit per batch by intake and writer on each of their partitions (one transactional
+  // producer per input partition), so a few hits may all be first batches: enough hits that one committed.
   return Array.from({ length: rounds }, (_, i) => {
     if (i % 2 === 1) return { afterProgressMs: random(2_500) };
     const failpoint = failpoints[(i / 2) % failpoints.length];
-    return { failpoint, hit: (failpoint.startsWith('transform') ? 3 : 2) + random(3) };
+    return { failpoint, hit: (failpoint.startsWith('transform') ? 7 : 3) + random(3) };
   });
 }
 
