@@ -40,7 +40,7 @@ export function connectAggregatorLoops(app: INestApplication): void {
         mode: 'transform',
         transportId: AGGREGATOR_TRANSPORT.writer,
         groupId: WRITER_GROUP,
-        onAssignment: () => app.get(JournalWriterHandler).forgetShards(),
+        onAssignment: (assignment) => app.get(JournalWriterHandler).forgetShards(assignment),
       },
     ],
     [

@@ -18,10 +18,13 @@ export interface BatchProcessor {
   /** Connects what the processor writes to, before the first fetch. */
   open(): Promise<void>;
   /** The group was (re)balanced: forget anything remembered per partition. */
-  onAssignment(): void;
+  onAssignment(assignment: Assignment): void;
   process(context: BatchContext): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Partitions this member owns after a rebalance, per topic. */
+export type Assignment = Readonly<Record<string, readonly number[]>>;
 
 export interface BatchConsumerOptions {
   kafka: Kafka;
@@ -31,6 +34,12 @@ export interface BatchConsumerOptions {
   metrics?: LoopMetrics;
   /** How long a silent member keeps its partitions; a SIGKILLed instance blocks them this long. */
   sessionTimeoutMs?: number;
+  /**
+   * Batches of different partitions processed at once. Safe because everything a processor keeps or
+   * commits is per partition (a transactional producer, a checkpoint row, a shard's accounts); it lets
+   * one partition's database or Kafka round trip overlap another's work.
+   */
+  partitionsConsumedConcurrently?: number;
   /** Upper bound of one fetched batch per partition; smaller batches mean shorter transactions. */
   maxBytesPerPartition?: number;
   log?: (level: 'info' | 'error', message: string, detail?: Record<string, unknown>) => void;
@@ -60,10 +69,13 @@ export class BatchConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
+      // An idle fetch returns after 500 ms (kafkajs default 5 s): a fill waits less, and a stopping member
+      // finishes its fetch inside the stop bound, so it leaves the group instead of timing out of it.
+      maxWaitTimeInMs: 500,
       heartbeatInterval: Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
     });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-      this.options.processor.onAssignment();
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.options.processor.onAssignment(payload.memberAssignment);
       this.setJoined(true);
     });
     this.consumer.on(this.consumer.events.REBALANCING, () => this.setJoined(false));
@@ -78,7 +90,7 @@ export class BatchConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.onBatch(payload),
     });
   }

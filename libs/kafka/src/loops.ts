@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
-import { BatchConsumer } from './batch-consumer';
+import { Assignment, BatchConsumer } from './batch-consumer';
 import { LoopMetrics } from './loop-metrics';
 import { DecodedBatch, Decoder, OutboundMessage, TransformResult } from './messages';
 import { ProjectionProcessor } from './projection-processor';
@@ -15,6 +15,7 @@ interface LoopBase<T> {
   metrics?: LoopMetrics;
   sessionTimeoutMs?: number;
   maxBytesPerPartition?: number;
+  partitionsConsumedConcurrently?: number;
   log?: (level: 'info' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -22,7 +23,7 @@ export interface TransformLoopOptions<T> extends LoopBase<T> {
   /** Prefix of the per-partition transactional ids; unique per service (e.g. the group id). */
   transactionalIdPrefix?: string;
   transform(batch: DecodedBatch<T>): Promise<OutboundMessage[] | TransformResult>;
-  onAssignment?: () => void;
+  onAssignment?: (assignment: Assignment) => void;
 }
 
 export interface ProjectionLoopOptions<T> extends LoopBase<T> {

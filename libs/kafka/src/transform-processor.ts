@@ -1,5 +1,5 @@
 import { toDeadLetter } from './dead-letter';
-import { BatchContext, BatchProcessor } from './batch-consumer';
+import { Assignment, BatchContext, BatchProcessor } from './batch-consumer';
 import { LoopMetrics, reportBatch } from './loop-metrics';
 import { DecodedBatch, Decoder, OutboundMessage, splitByDecoder, TransformResult } from './messages';
 import { TransactionalProducers } from './transactional-producers';
@@ -10,7 +10,7 @@ export interface TransformProcessorOptions<T> {
   /** The decision step: accepted input messages in; messages to publish (and business refusals) out. */
   transform(batch: DecodedBatch<T>): Promise<OutboundMessage[] | TransformResult>;
   /** Told when the group rebalanced, so per-partition state derived elsewhere can be rebuilt. */
-  onAssignment?: () => void;
+  onAssignment?: (assignment: Assignment) => void;
   producers: TransactionalProducers;
   metrics?: LoopMetrics;
 }
@@ -30,9 +30,9 @@ export class TransformProcessor<T> implements BatchProcessor {
     // Producers connect lazily, one per input partition, when that partition's first batch arrives.
   }
 
-  onAssignment(): void {
+  onAssignment(assignment: Assignment): void {
     this.committedNext.clear();
-    this.options.onAssignment?.();
+    this.options.onAssignment?.(assignment);
   }
 
   async process(context: BatchContext): Promise<void> {

@@ -40,9 +40,20 @@ export class JournalWriterHandler {
     @Inject(AGGREGATOR_SETTINGS) private readonly settings: AggregatorSettings,
   ) {}
 
-  /** Called by the transport on every rebalance: ownership may have changed, so state is re-read. */
-  forgetShards(): void {
+  /**
+   * Called on every rebalance: ownership may have changed, so state is re-read, for all the partitions
+   * now owned in ONE pass over the journal (one reader instead of one per partition).
+   */
+  forgetShards(assignment: Readonly<Record<string, readonly number[]>> = {}): void {
     this.shards.clear();
+    const owned = assignment[TOPICS.ledgerCommands] ?? [];
+    if (owned.length === 0) return;
+    const restored = this.restore(owned, this.settings.cyclePolicy);
+    for (const partition of owned) {
+      const shard = restored.then((shards) => shards.get(partition)!);
+      this.shards.set(partition, shard);
+      shard.catch(() => this.shards.delete(partition));
+    }
   }
 
   @EventPattern(TOPICS.ledgerCommands, AGGREGATOR_TRANSPORT.writer)
@@ -120,24 +131,30 @@ export class JournalWriterHandler {
   private shardFor(partition: number): Promise<ShardLedger> {
     let shard = this.shards.get(partition);
     if (!shard) {
-      shard = this.restore(partition, this.settings.cyclePolicy);
+      shard = this.restore([partition], this.settings.cyclePolicy).then((shards) => shards.get(partition)!);
       this.shards.set(partition, shard);
       shard.catch(() => this.shards.delete(partition));
     }
     return shard;
   }
 
-  private async restore(partition: number, policy: CyclePolicy): Promise<ShardLedger> {
-    const shard = new ShardLedger(partition, policy, this.codec.scaleOf);
+  /** Folds the committed journal of these partitions (read_committed, up to its end) into fresh shards. */
+  private async restore(
+    partitions: readonly number[],
+    policy: CyclePolicy,
+  ): Promise<Map<number, ShardLedger>> {
+    const shards = new Map(partitions.map((p) => [p, new ShardLedger(p, policy, this.codec.scaleOf)]));
     await readTopicToEnd(
       this.kafka,
       TOPICS.ledgerJournal,
       (records) => {
-        for (const record of records)
-          shard.restore(this.codec.fromWire(JSON.parse(record.value!.toString()) as JournalEventWire));
+        for (const record of records) {
+          const event = this.codec.fromWire(JSON.parse(record.value!.toString()) as JournalEventWire);
+          shards.get(record.partition)!.restore(event);
+        }
       },
-      { partitions: [partition] },
+      { partitions },
     );
-    return shard;
+    return shards;
   }
 }

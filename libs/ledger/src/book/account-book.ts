@@ -55,8 +55,10 @@ export class AccountBook {
     if (position) this.setPosition(positionFromPayload(position));
   }
 
+  /** A flat position is kept while it carries realized P&L, so that figure stays a lifetime total. */
   private setPosition(held: HeldPosition): void {
-    if (held.quantity === 0n && held.cost === 0n) this.positions.delete(held.terms.instrument);
+    if (held.quantity === 0n && held.cost === 0n && held.realizedPnl === 0n)
+      this.positions.delete(held.terms.instrument);
     else this.positions.set(held.terms.instrument, held);
   }
 }

@@ -150,8 +150,9 @@ function decideExpiry(
   context: DecideContext,
 ): JournalEvent {
   const held = book.positions.get(expiry.instrument);
-  if (held?.terms.kind === 'future') return closeFutureAtSettlement(book, expiry, held, context);
-  if (!held || held.terms.kind !== 'option')
+  if (held?.terms.kind === 'future' && held.quantity !== 0n)
+    return closeFutureAtSettlement(book, expiry, held, context);
+  if (!held || held.quantity === 0n || held.terms.kind !== 'option')
     return rejection(book, context, expiry, `no open option position in ${expiry.instrument}`);
   const { terms, quantity } = held;
   const strike = terms.strike!;
@@ -187,7 +188,7 @@ function decideTransfer(
   context: DecideContext,
 ): JournalEvent {
   const held = book.positions.get(transferCommand.instrument);
-  if (!held)
+  if (!held || held.quantity === 0n)
     return rejection(book, context, transferCommand, `no open position in ${transferCommand.instrument}`);
   const type = transferCommand.type === 'LiquidationTransfer' ? 'LiquidationExecuted' : 'AutoDeleveraged';
   return bookTrade(book, context, {

@@ -85,7 +85,8 @@ describe('expiry of an instrument settles every holder in the shard, once', () =
     );
     // Alice: +100 premium for the calls she sold, then +2,000 on the future closed at 62,000.
     assert.equal(ledgers[0].book('alice').balance('USDC'), usdc('2100'));
-    assert.equal(ledgers[0].book('alice').positions.has(BTC_FUTURE_MAR.instrument), false);
+    const closed = ledgers[0].book('alice').position(BTC_FUTURE_MAR.instrument);
+    assert.deepEqual([closed.quantity, closed.realizedPnl], [0n, usdc('2000')], 'flat, lifetime P&L kept');
     assert.equal(ledgers[0].book('carol').position(BTC_FUTURE_MAR.instrument).quantity, 0n);
 
     const options = expire(BTC_CALL_60K.instrument, '61000');
