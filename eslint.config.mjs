@@ -29,7 +29,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/ledger/**', 'libs/pricing/**', 'libs/contracts/**', 'libs/risk/**', 'libs/valuation/**', 'libs/liquidation/**'],
+    files: [
+      'libs/ledger/**',
+      'libs/pricing/**',
+      'libs/contracts/**',
+      'libs/risk/**',
+      'libs/valuation/**',
+      'libs/liquidation/**',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'kafkajs', 'typeorm', 'pg'] }],
     },
