@@ -2,11 +2,14 @@ import { DEPLOYED_SERVICES } from '../infra/deployed-services';
 import { ensureInfra } from '../infra';
 import { RunningService, startService, stopServices } from '../demo/service-processes';
 import { CliCommand, parseArgs } from '../command';
+import { runDemoScenario } from '../demo/demo-scenario';
 
 const USAGE = `usage: clearing demo [--once]
 
 Starts Kafka and Postgres (if needed), provisions topics and migrations, starts the five services and
-prints where each listens. Runs until Ctrl-C; --once stops everything right after printing.`;
+prints where each listens; then clears a small scenario (deposits, fills including a repeat and a
+malformed one, published as a matching engine would), prints the booked positions and balances and
+runs clearing verify. Runs until Ctrl-C; --once stops everything afterwards.`;
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -44,6 +47,10 @@ export const demoCommand: CliCommand = {
     }
     say(`kafka ${endpoints.kafkaBrokers.join(',')}  postgres ${endpoints.databaseUrl}`);
     say(describe(running));
+    const verified = await runDemoScenario(endpoints, say).catch((error: unknown) => {
+      process.stderr.write(`demo: the clearing scenario failed: ${String(error)}\n`);
+      return false;
+    });
     if (!once) {
       say('press Ctrl-C to stop');
       await new Promise<void>((resolve) =>
@@ -52,6 +59,6 @@ export const demoCommand: CliCommand = {
     }
     await stopServices(running);
     say('all services stopped');
-    return 0;
+    return verified ? 0 : 1;
   },
 };

@@ -2,13 +2,12 @@ import { databaseUrlFromEnv, kafkaBrokersFromEnv } from '@clearing/config';
 import { TOPICS } from '@clearing/contracts';
 import { createKafka } from '@clearing/kafka';
 import { createDataSource } from '@clearing/persistence';
+// The aggregator's projection consumer group: its checkpoint says how far the projected rows go.
+import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
 import { CliCommand, parseArgs } from '../command';
 import { progressReporter } from '../replay/progress';
 import { formatReport } from '../verify/report';
 import { verifyClearing } from '../verify/verify-clearing';
-
-/** The aggregator's projection consumer group: its checkpoint says how far the projected rows go. */
-export const PROJECTION_CONSUMER_GROUP = 'position-aggregator.projection';
 
 const USAGE = `usage: clearing verify [--json] [--topic T] [--schema S] [--group G]
 
@@ -24,7 +23,7 @@ Reads the whole journal (read_committed) and checks:
   --json     print one JSON object { ok, checks: [{ name, ok, problems, details }], counts }
   --topic    journal topic (default ${TOPICS.ledgerJournal})
   --schema   Postgres schema of the projection (default DATABASE_SCHEMA or public)
-  --group    projection consumer group (default ${PROJECTION_CONSUMER_GROUP})
+  --group    projection consumer group (default ${PROJECTION_GROUP})
 
 Exit 0 when every check passes, 1 otherwise. Uses KAFKA_BROKERS and DATABASE_URL.`;
 
@@ -48,7 +47,7 @@ export const verifyCommand: CliCommand = {
         kafka: createKafka({ clientId: 'clearing-verify', brokers: kafkaBrokersFromEnv() }),
         topic: flags.get('topic') ?? TOPICS.ledgerJournal,
         dataSource,
-        consumerGroup: flags.get('group') ?? PROJECTION_CONSUMER_GROUP,
+        consumerGroup: flags.get('group') ?? PROJECTION_GROUP,
         onProgress: (done, total) => progress.update(done, total),
       });
       progress.finish();
