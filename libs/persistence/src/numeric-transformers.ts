@@ -30,6 +30,10 @@ export function scaledDecimalColumn(scale: number): ValueTransformer {
   };
 }
 
+/**
+ * Minor units as NUMERIC text at a column's scale. Not the ledger's formatAmount: database columns carry
+ * scales beyond an asset's 18 digits (an exact cost basis is quantity x price x contract size).
+ */
 export function minorUnitsToDecimalText(minor: bigint, scale: number): string {
   if (scale === 0) return minor.toString();
   const negative = minor < 0n;
