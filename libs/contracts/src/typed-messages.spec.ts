@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { validateMessage } from './decode';
 import { FillV1 } from './fill';
 import { LedgerCommandType, LedgerCommandV1 } from './ledger-command';
+import { MarginV1 } from './margin';
 import { OraclePriceV1 } from './oracle-price';
 import { SettlementV1 } from './settlement';
 import { TOPICS } from './topics';
@@ -218,5 +219,46 @@ describe('typed messages match their schemas', () => {
     assert.equal(validateMessage(TOPICS.fills, numericPrice).ok, false);
     assert.equal(validateMessage(TOPICS.oraclePrices, both).ok, false);
     assert.equal(validateMessage(TOPICS.settlements, numericNet).ok, false);
+  });
+
+  it('given a typed value of both margin kinds, then each passes margin.v1 and a USD figure as a number does not', () => {
+    const stamp = {
+      schemaVersion: 1,
+      account: 'acct-alice',
+      journalSequence: 7,
+      marksAsOf: '2026-03-14T09:27:00Z',
+      computedAt: '2026-03-14T09:27:00.004Z',
+      cause: 'mark',
+    } as const;
+    const zero = { deltaUsd: 0, gammaUsdPerPercent: 0, vegaUsdPerVolPoint: 0, thetaUsdPerDay: 0 };
+    const requirement = { imUsd: '1600', mmUsd: '1200' };
+    const priced: MarginV1 = {
+      ...stamp,
+      kind: 'account-margin',
+      method: 'portfolio',
+      nlvUsd: '10000',
+      marginNlvUsd: '10000',
+      initialNlvUsd: '10000',
+      required: requirement,
+      portfolio: requirement,
+      standard: requirement,
+      nettingSavingUsd: '0',
+      freeCollateralUsd: '8400',
+      health: { ratio: 8.33, band: 'healthy' },
+      greeks: { byUnderlying: [{ underlying: 'BTC', ...zero }], total: zero },
+    };
+    const unpriced: MarginV1 = {
+      ...stamp,
+      kind: 'account-unpriced',
+      reason: 'no mark',
+      missing: ['BTC-PERP'],
+    };
+    for (const margin of [priced, unpriced]) {
+      const result = validateMessage(TOPICS.margin, margin);
+      assert.ok(result.ok, `${margin.kind}: ${result.ok ? '' : result.reason}`);
+    }
+    // @ts-expect-error a USD figure is a decimal string in cents, never a number
+    const numericNlv: MarginV1 = { ...priced, nlvUsd: 10000 };
+    assert.equal(validateMessage(TOPICS.margin, numericNlv).ok, false);
   });
 });
