@@ -1,0 +1,143 @@
+import { MarginV1, MarkV1 } from '@clearing/contracts';
+import { JournalEvent } from '@clearing/ledger';
+import {
+  AccountMargin,
+  accountMargin,
+  MarginConfig,
+  MarginMethod,
+  MarginPortfolio,
+  portfolioFromLedger,
+} from '@clearing/risk';
+import { AccountIndex } from './account-index';
+import { MarketState, EwmaSettings } from './market-state';
+import { MarginStamp, marginMessage, unpricedMessage } from './margin-wire';
+import { missingMarketData } from './missing-market-data';
+import { PublishThreshold, worthPublishing } from './publish-policy';
+
+export interface MarginEngineSettings {
+  readonly config: MarginConfig;
+  readonly threshold: PublishThreshold;
+  readonly ewma: EwmaSettings;
+  /** Stablecoins priced 1 USD (no index). */
+  readonly parAssets: readonly string[];
+  /** Accounts margined by the standard (per position, size-tiered) method; everyone else by portfolio. */
+  readonly standardAccounts: ReadonlySet<string>;
+  /** Scale of each cash asset (the journal codec's registry). */
+  readonly scaleOf: (asset: string) => number;
+}
+
+export type Cause = MarginStamp['cause'];
+
+/**
+ * The margin calculator's state: the owned accounts (journal folds), the whole market (marks), and the
+ * figures last published per account. Recomputes only what changed: a journal event touches its account, a
+ * mark touches the holders of what it prices. Pure (no I/O): the service feeds it and ships what it returns.
+ */
+export class MarginEngine {
+  readonly accounts = new AccountIndex();
+  readonly market: MarketState;
+  private readonly published = new Map<string, MarginV1>();
+
+  constructor(readonly settings: MarginEngineSettings) {
+    this.market = new MarketState(settings.ewma, settings.parAssets);
+  }
+
+  /** Folds journal events (each at most once); returns the accounts whose holdings moved. */
+  applyJournal(events: readonly JournalEvent[]): Set<string> {
+    const touched = new Set<string>();
+    for (const event of events) if (this.accounts.apply(event)) touched.add(event.account);
+    return touched;
+  }
+
+  /** Folds marks; returns the owned accounts holding anything they re-priced. */
+  applyMarks(marks: readonly MarkV1[]): Set<string> {
+    const change = this.market.apply(marks);
+    return this.accounts.holdersOf([...change.instruments, ...change.assets]);
+  }
+
+  /** The figures of these accounts now, and the subset worth publishing (which become the last published). */
+  evaluate(
+    accounts: Iterable<string>,
+    cause: Cause,
+    computedAt: string,
+  ): { all: MarginV1[]; toPublish: MarginV1[] } {
+    const all: MarginV1[] = [];
+    const toPublish: MarginV1[] = [];
+    for (const account of accounts) {
+      const figures = this.figuresOf(account, cause, computedAt);
+      if (figures === undefined) continue;
+      all.push(figures);
+      if (!worthPublishing(figures, this.published.get(account), this.settings.threshold)) continue;
+      this.published.set(account, figures);
+      toPublish.push(figures);
+    }
+    return { all, toPublish };
+  }
+
+  /** After a restart: what Postgres says was last published, so an unchanged account is not republished. */
+  rememberPublished(figures: MarginV1): void {
+    this.published.set(figures.account, figures);
+  }
+
+  lastPublished(account: string): MarginV1 | undefined {
+    return this.published.get(account);
+  }
+
+  methodOf(account: string): MarginMethod {
+    return this.settings.standardAccounts.has(account) ? 'standard' : 'portfolio';
+  }
+
+  portfolioOf(account: string): MarginPortfolio | undefined {
+    const book = this.accounts.book(account);
+    return book === undefined
+      ? undefined
+      : portfolioFromLedger(book, scalesOf(book.balances.keys(), this.settings.scaleOf));
+  }
+
+  /** The account's margin now, or why it cannot be priced (`missing` lists what has no usable mark). */
+  marginOf(portfolio: MarginPortfolio): { margin: AccountMargin } | { missing: string[]; reason: string } {
+    const missing = missingMarketData(portfolio, this.market, this.settings.config);
+    if (missing.length > 0) return { missing, reason: `no usable mark for ${missing.join(', ')}` };
+    try {
+      return {
+        margin: accountMargin(
+          portfolio,
+          this.market.view(),
+          this.settings.config,
+          this.methodOf(portfolio.account),
+        ),
+      };
+    } catch (error) {
+      return { missing: [portfolio.account], reason: (error as Error).message };
+    }
+  }
+
+  private figuresOf(account: string, cause: Cause, computedAt: string): MarginV1 | undefined {
+    const book = this.accounts.book(account);
+    const portfolio = this.portfolioOf(account);
+    if (book === undefined || portfolio === undefined) return undefined;
+    const stamp = {
+      account,
+      journalSequence: book.sequence,
+      marksAsOf: this.market.marksAsOf(),
+      computedAt,
+      cause,
+    };
+    const result = this.marginOf(portfolio);
+    return 'margin' in result
+      ? marginMessage(stamp, result.margin)
+      : unpricedMessage(stamp, result.missing, result.reason);
+  }
+}
+
+function scalesOf(assets: Iterable<string>, scaleOf: (asset: string) => number): Map<string, number> {
+  const scales = new Map<string, number>();
+  for (const asset of assets) {
+    try {
+      scales.set(asset, scaleOf(asset));
+    } catch {
+      // left out: portfolioFromLedger skips position units and refuses an unknown cash asset by name
+    }
+  }
+  return scales;
+}

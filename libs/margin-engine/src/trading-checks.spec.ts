@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { approveWithdrawal, InstrumentCatalog, whatIfMargin } from './trading-checks';
+import { btcIndex, btcPerpMark, engine, TestLedger } from './engine-fixtures';
+
+const T0 = '2026-11-25T10:00:00.000Z';
+const catalog: InstrumentCatalog = (instrument) =>
+  instrument === 'BTC-PERP'
+    ? { instrument, kind: 'perpetual', contractSize: 1, settlementAsset: 'USDC' }
+    : undefined;
+
+function longOneBtc() {
+  const margin = engine();
+  const ledger = new TestLedger();
+  margin.applyMarks([btcPerpMark(60_000, T0), btcIndex(60_000, T0)]);
+  margin.applyJournal([...ledger.deposit('alice', '20000'), ...ledger.trade('alice', '1', '60000')]);
+  return { margin, ledger };
+}
+
+describe('what-if: pre-trade margin of hypothetical trades', () => {
+  it('given alice is long 1 BTC, when she asks about selling 1 BTC-PERP, then the hedge frees her whole IM', () => {
+    const { margin } = longOneBtc();
+    const result = whatIfMargin(
+      margin,
+      'alice',
+      [{ instrument: 'BTC-PERP', quantity: -1, priceUsd: 60_000 }],
+      catalog,
+    );
+    assert.ok(result.ok);
+    assert.ok(result.value.before.required.imUsd > 9_000, `before: ${result.value.before.required.imUsd}`);
+    assert.equal(result.value.after.required.imUsd, 0);
+    assert.equal(result.value.after.nlvUsd, 20_000);
+  });
+
+  it('given an instrument the catalog does not know, then the check says so instead of guessing', () => {
+    const { margin } = longOneBtc();
+    const result = whatIfMargin(
+      margin,
+      'alice',
+      [{ instrument: 'DOGE-PERP', quantity: 1, priceUsd: 1 }],
+      catalog,
+    );
+    assert.deepEqual(result, { ok: false, status: 'unknown', reason: 'unknown instrument DOGE-PERP' });
+  });
+});
+
+describe('withdrawals: free collateral after the withdrawal must stay >= 0', () => {
+  it('given 20,000 USDC against about 9,600 IM, then 10,000 may leave and 11,000 may not', () => {
+    const { margin } = longOneBtc();
+    const allowed = approveWithdrawal(margin, 'alice', 'USDC', 10_000);
+    assert.ok(allowed.ok, allowed.ok ? '' : allowed.reason);
+    assert.equal(allowed.value.journalSequence, 2, 'the approval names the sequence it saw');
+    assert.ok(allowed.value.freeCollateralAfterUsd >= 0);
+    const refused = approveWithdrawal(margin, 'alice', 'USDC', 11_000);
+    assert.equal(refused.ok, false);
+    assert.match(refused.ok ? '' : refused.reason, /free collateral after the withdrawal would be -/);
+  });
+
+  it('given a fill booked after the check, then the approval is stale: it still names the old sequence', () => {
+    const { margin, ledger } = longOneBtc();
+    const approval = approveWithdrawal(margin, 'alice', 'USDC', 10_000);
+    margin.applyJournal(ledger.trade('alice', '0.5', '60000'));
+    assert.ok(approval.ok);
+    assert.equal(margin.accounts.book('alice')?.sequence, 3);
+    assert.notEqual(
+      approval.value.journalSequence,
+      3,
+      'the writer refuses an approval older than the account',
+    );
+    const again = approveWithdrawal(margin, 'alice', 'USDC', 10_000);
+    assert.equal(again.ok, false, 'with 1.5 BTC long the same withdrawal no longer fits');
+  });
+});
