@@ -36,6 +36,21 @@ export interface WithdrawalRequestCommandV1 extends LedgerCommandEnvelope<'Withd
   readonly asset: AssetCodeString;
   readonly amount: DecimalString;
   readonly destination?: string;
+  /** Required when the account carries risk (an open position or a negative balance). */
+  readonly marginApproval?: MarginApprovalV1;
+}
+
+/**
+ * The margin calculator's approval of a withdrawal, computed from the account's state at `journalSequence`:
+ * the journal writer books the withdrawal only while the account is still at that sequence.
+ */
+export interface MarginApprovalV1 {
+  /** The account's journal sequence (last event folded in) the approval was computed at. */
+  readonly journalSequence: number;
+  /** Who approved, e.g. `margin-calculator`. */
+  readonly approvedBy: string;
+  /** Free collateral after the withdrawal, USD in whole cents (>= 0): for audit. */
+  readonly freeCollateralUsd: DecimalString;
 }
 
 export interface RegisterInstrumentCommandV1 extends LedgerCommandEnvelope<'RegisterInstrument'> {

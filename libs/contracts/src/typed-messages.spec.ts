@@ -14,7 +14,14 @@ const envelope = { schemaVersion: 1, account: 'acct-alice', issuedAt: '2026-03-1
 
 const commands: Record<LedgerCommandType, LedgerCommandV1> = {
   Deposit: { ...envelope, commandId: 'c1', type: 'Deposit', asset: 'USDC', amount: '10' },
-  WithdrawalRequest: { ...envelope, commandId: 'c2', type: 'WithdrawalRequest', asset: 'ETH', amount: '0.1' },
+  WithdrawalRequest: {
+    ...envelope,
+    commandId: 'c2',
+    type: 'WithdrawalRequest',
+    asset: 'ETH',
+    amount: '0.1',
+    marginApproval: { journalSequence: 3, approvedBy: 'margin-calculator', freeCollateralUsd: '120.5' },
+  },
   RegisterInstrument: {
     ...envelope,
     commandId: 'c3',
@@ -260,5 +267,20 @@ describe('typed messages match their schemas', () => {
     // @ts-expect-error a USD figure is a decimal string in cents, never a number
     const numericNlv: MarginV1 = { ...priced, nlvUsd: 10000 };
     assert.equal(validateMessage(TOPICS.margin, numericNlv).ok, false);
+  });
+});
+
+describe("a withdrawal's margin approval", () => {
+  it('given free collateral as a number, then the type rejects it at compile time as the schema does at run time', () => {
+    const numericFreeCollateral: LedgerCommandV1 = {
+      ...envelope,
+      commandId: 'c2',
+      type: 'WithdrawalRequest',
+      asset: 'ETH',
+      amount: '0.1',
+      // @ts-expect-error an approval's free collateral is a decimal string in cents, never a number
+      marginApproval: { journalSequence: 3, approvedBy: 'margin-calculator', freeCollateralUsd: 120.5 },
+    };
+    assert.equal(validateMessage(TOPICS.ledgerCommands, numericFreeCollateral).ok, false);
   });
 });
