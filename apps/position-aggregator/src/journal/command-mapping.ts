@@ -32,12 +32,14 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
       };
     }
     case 'Deposit':
+      return { ...base, type: 'Deposit', asset: command.asset, amount: cash(command.asset, command.amount) };
     case 'WithdrawalRequest':
       return {
         ...base,
-        type: command.type,
+        type: 'WithdrawalRequest',
         asset: command.asset,
         amount: cash(command.asset, command.amount),
+        ...(command.marginApproval ? { marginApproval: { ...command.marginApproval } } : {}),
       };
     case 'FundingSettlement':
       return {

@@ -31,6 +31,16 @@ export class AccountBook {
     return this.positions.get(instrument) ?? FLAT;
   }
 
+  /**
+   * Whether cash leaving could leave the account short of margin, so a withdrawal needs the margin
+   * calculator's approval: it holds an open position or owes something (a negative balance).
+   */
+  carriesRisk(): boolean {
+    for (const held of this.positions.values()) if (held.quantity !== 0n) return true;
+    for (const amount of this.balances.values()) if (amount < 0n) return true;
+    return false;
+  }
+
   /** Evolve: applies one of this account's events; a sequence out of order is a broken ledger. */
   apply(event: JournalEvent): void {
     if (event.account !== this.account)

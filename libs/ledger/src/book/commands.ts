@@ -47,6 +47,18 @@ export interface WithdrawalRequest extends CommandBase {
   readonly type: 'WithdrawalRequest';
   readonly asset: string;
   readonly amount: bigint;
+  /** Required when the account carries risk (an open position or a debt); see decide-withdrawal.ts. */
+  readonly marginApproval?: MarginApproval;
+}
+
+/** The margin calculator's sign-off on a withdrawal, valid only at the journal sequence it was computed at. */
+export interface MarginApproval {
+  /** The account's journal sequence (last event folded in) the free collateral was computed from. */
+  readonly journalSequence: number;
+  /** Who approved, e.g. `margin-calculator`. */
+  readonly approvedBy: string;
+  /** Free collateral left after the withdrawal, USD decimal string: journaled for audit, never computed on here. */
+  readonly freeCollateralUsd: string;
 }
 
 export interface FundingSettlement extends CommandBase {

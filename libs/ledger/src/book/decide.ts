@@ -10,9 +10,9 @@ import {
   InsuranceFundDraw,
   OptionExpirySettlement,
   PositionTransfer,
-  WithdrawalRequest,
 } from './commands';
 import { bookTrade } from './decide-trade';
+import { decideWithdrawal } from './decide-withdrawal';
 import { FLAT } from './position';
 import { DecideContext, nextEvent, rejection, transfer } from './event-builder';
 import { SystemAccount } from './system-accounts';
@@ -90,36 +90,6 @@ function decideDeposit(book: AccountBook, deposit: Deposit, context: DecideConte
     type: 'CollateralDeposited',
     postings: transfer(SystemAccount.external(context.shard), book.account, deposit.asset, deposit.amount),
     payload: { asset: deposit.asset, amount: formatAmount(deposit.amount, context.scaleOf(deposit.asset)) },
-  });
-}
-
-function decideWithdrawal(
-  book: AccountBook,
-  request: WithdrawalRequest,
-  context: DecideContext,
-): JournalEvent {
-  const available = book.balance(request.asset);
-  const payload = {
-    asset: request.asset,
-    amount: formatAmount(request.amount, context.scaleOf(request.asset)),
-  };
-  if (request.amount <= 0n || available < request.amount) {
-    const reason =
-      request.amount <= 0n
-        ? 'withdrawal amount must be positive'
-        : `insufficient ${request.asset}: available ${formatAmount(available, context.scaleOf(request.asset))}, requested ${payload.amount}`;
-    return nextEvent(book, context, {
-      ...request,
-      type: 'WithdrawalRejected',
-      postings: [],
-      payload: { ...payload, reason },
-    });
-  }
-  return nextEvent(book, context, {
-    ...request,
-    type: 'WithdrawalApproved',
-    postings: transfer(book.account, SystemAccount.external(context.shard), request.asset, request.amount),
-    payload,
   });
 }
 

@@ -1,0 +1,70 @@
+import { formatAmount } from '../amount';
+import { JournalEvent } from '../journal-event';
+import { JsonObject } from '../json';
+import { AccountBook } from './account-book';
+import { MarginApproval, WithdrawalRequest } from './commands';
+import { DecideContext, nextEvent, transfer } from './event-builder';
+import { SystemAccount } from './system-accounts';
+
+/**
+ * Cash leaves only if the account holds it and, when the account carries risk, with a margin approval
+ * computed at the account's current journal sequence (optimistic concurrency). The writer is the single
+ * owner of the account's partition and decides its commands one at a time, so the sequence compared here
+ * is the one the withdrawal books against: a fill booked after the approval makes it stale, never racy.
+ */
+export function decideWithdrawal(
+  book: AccountBook,
+  request: WithdrawalRequest,
+  context: DecideContext,
+): JournalEvent {
+  const scale = context.scaleOf(request.asset);
+  const payload: JsonObject = {
+    asset: request.asset,
+    amount: formatAmount(request.amount, scale),
+    ...(request.marginApproval ? { marginApproval: approvalPayload(request.marginApproval) } : {}),
+  };
+  const reason = refusalOf(book, request, scale);
+  if (reason !== undefined)
+    return nextEvent(book, context, {
+      ...request,
+      type: 'WithdrawalRejected',
+      postings: [],
+      payload: { ...payload, reason },
+    });
+  return nextEvent(book, context, {
+    ...request,
+    type: 'WithdrawalApproved',
+    postings: transfer(book.account, SystemAccount.external(context.shard), request.asset, request.amount),
+    payload,
+  });
+}
+
+function refusalOf(book: AccountBook, request: WithdrawalRequest, scale: number): string | undefined {
+  if (request.amount <= 0n) return 'withdrawal amount must be positive';
+  const marginRefusal = marginRefusalOf(book, request.marginApproval);
+  if (marginRefusal !== undefined) return marginRefusal;
+  const available = book.balance(request.asset);
+  if (available < request.amount)
+    return `insufficient ${request.asset}: available ${formatAmount(available, scale)}, requested ${formatAmount(request.amount, scale)}`;
+  return undefined;
+}
+
+/**
+ * An approval, when given, must be current even for an account without risk, so a caller sees one rule;
+ * without one, only an account carrying no risk may withdraw (its free collateral is its cash).
+ */
+function marginRefusalOf(book: AccountBook, approval: MarginApproval | undefined): string | undefined {
+  if (approval === undefined)
+    return book.carriesRisk() ? 'withdrawal needs a margin approval: the account carries risk' : undefined;
+  if (approval.journalSequence !== book.sequence)
+    return `stale margin approval: approved at sequence ${approval.journalSequence}, the account is at ${book.sequence}; re-check`;
+  return undefined;
+}
+
+function approvalPayload(approval: MarginApproval): JsonObject {
+  return {
+    journalSequence: approval.journalSequence,
+    approvedBy: approval.approvedBy,
+    freeCollateralUsd: approval.freeCollateralUsd,
+  };
+}
