@@ -1,2 +1,3 @@
 export * from './close';
 export * from './waterfall';
+export * from './planner';
