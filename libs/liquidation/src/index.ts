@@ -1,3 +1,4 @@
 export * from './close';
 export * from './waterfall';
 export * from './planner';
+export * from './case';
