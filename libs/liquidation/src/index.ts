@@ -2,3 +2,4 @@ export * from './close';
 export * from './waterfall';
 export * from './planner';
 export * from './case';
+export * from './params';
