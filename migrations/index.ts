@@ -1,10 +1,12 @@
 import { ConsumerCheckpoints1764000000000 } from './1764000000000-ConsumerCheckpoints';
 import { PositionAggregator1764100000000 } from './1764100000000-PositionAggregator';
 import { ValuationMarks1764150000000 } from './1764150000000-ValuationMarks';
+import { MarginAccountRisk1764200000000 } from './1764200000000-MarginAccountRisk';
 
 /** Every migration in order. Listed explicitly (not globbed) so the same list works from src and dist. */
 export const MIGRATIONS = [
   ConsumerCheckpoints1764000000000,
   PositionAggregator1764100000000,
   ValuationMarks1764150000000,
+  MarginAccountRisk1764200000000,
 ];

@@ -1,5 +1,12 @@
-import { bootstrapService } from '@clearing/observability';
+import { bootstrapService, setupOpenApi } from '@clearing/observability';
 import { AppModule, SERVICE } from './app.module';
-import { setupOpenApi } from './openapi';
 
-void bootstrapService({ ...SERVICE, module: AppModule, configure: setupOpenApi });
+void bootstrapService({
+  ...SERVICE,
+  module: AppModule,
+  configure: (app) =>
+    setupOpenApi(
+      app,
+      'Clearing system API: system information; margin checks are served by the margin calculator.',
+    ),
+});

@@ -2,11 +2,17 @@ import { Module } from '@nestjs/common';
 import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
+import { MarginModule } from './margin.module';
 
 export const SERVICE: ServiceDescriptor = { service: 'margin-calculator', defaultHttpPort: 3003 };
 
-/** Will fold journal events and marks into per-account NLV, margin and Greeks. For now: config, logs, health, metrics and the database connection only. */
+/** Folds the journal and marks into per-account NLV, margin, Greeks and health; publishes margin.v1; what-if and withdrawals over HTTP. */
 @Module({
-  imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot(), DatabaseModule.forRoot()],
+  imports: [
+    ClearingConfigModule.forRoot(SERVICE),
+    ObservabilityModule.forRoot(),
+    DatabaseModule.forRoot(),
+    MarginModule.forRoot(),
+  ],
 })
 export class AppModule {}

@@ -1,4 +1,15 @@
-import { bootstrapService } from '@clearing/observability';
+import { bootstrapService, setupOpenApi } from '@clearing/observability';
 import { AppModule, SERVICE } from './app.module';
+import { connectMarginLoops } from './margin.transports';
 
-void bootstrapService({ ...SERVICE, module: AppModule });
+void bootstrapService({
+  ...SERVICE,
+  module: AppModule,
+  configure: (app) => {
+    setupOpenApi(
+      app,
+      'Margin calculator: margin now, pre-trade what-if and withdrawals against free collateral.',
+    );
+    connectMarginLoops(app);
+  },
+});

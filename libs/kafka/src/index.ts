@@ -15,3 +15,4 @@ export * from './nest/loop-readiness';
 export * from './topic-reader';
 export * from './partitioning';
 export * from './contract-decoder';
+export * from './broadcast-feed';

@@ -29,6 +29,7 @@ export interface TransformLoopOptions<T> extends LoopBase<T> {
 export interface ProjectionLoopOptions<T> extends LoopBase<T> {
   dataSource: DataSource;
   project(batch: DecodedBatch<T>, db: EntityManager): Promise<void>;
+  onAssignment?: (assignment: Assignment) => void;
 }
 
 /**

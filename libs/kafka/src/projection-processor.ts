@@ -1,7 +1,7 @@
 import { Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckpointStore } from '@clearing/persistence';
-import { BatchContext, BatchProcessor } from './batch-consumer';
+import { Assignment, BatchContext, BatchProcessor } from './batch-consumer';
 import { dlqTopicOf } from '@clearing/contracts';
 import { toDeadLetter } from './dead-letter';
 import { failpoint } from './failpoint';
@@ -17,6 +17,8 @@ export interface ProjectionProcessorOptions<T> {
   /** Idempotent (non-transactional) producer for dead letters. */
   deadLetterProducer: Producer;
   metrics?: LoopMetrics;
+  /** Told of every (re)assignment: a projection that keeps state per partition rebuilds it then. */
+  onAssignment?: (assignment: Assignment) => void;
 }
 
 /**
@@ -41,8 +43,9 @@ export class ProjectionProcessor<T> implements BatchProcessor {
     return this.options.deadLetterProducer.connect();
   }
 
-  onAssignment(): void {
+  onAssignment(assignment: Assignment): void {
     this.positioned.clear();
+    this.options.onAssignment?.(assignment);
   }
 
   async process(context: BatchContext): Promise<void> {

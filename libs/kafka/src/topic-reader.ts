@@ -151,7 +151,7 @@ async function deleteGroup(admin: Admin, groupId: string): Promise<void> {
 }
 
 /** Leaders of a just-created topic or group coordinator are not known at once (NOT_LEADER...): retry. */
-async function retryRetriable<T>(action: () => Promise<T>, attempts = 10): Promise<T> {
+export async function retryRetriable<T>(action: () => Promise<T>, attempts = 10): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await action();

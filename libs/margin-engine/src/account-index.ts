@@ -44,14 +44,15 @@ export class AccountIndex {
     return found;
   }
 
-  /** Drops the accounts of partitions no longer owned (after a rebalance). */
-  forget(keep: (account: string) => boolean): void {
-    for (const account of [...this.books.keys()]) {
-      if (keep(account)) continue;
+  /** Drops the accounts of partitions no longer owned (after a rebalance); returns them. */
+  forget(keep: (account: string) => boolean): string[] {
+    const dropped = [...this.books.keys()].filter((account) => !keep(account));
+    for (const account of dropped) {
       this.books.delete(account);
       this.reindex(new AccountBook(account));
       this.heldBy.delete(account);
     }
+    return dropped;
   }
 
   private reindex(book: AccountBook): void {

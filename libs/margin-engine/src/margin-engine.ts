@@ -74,9 +74,9 @@ export class MarginEngine {
     return { all, toPublish };
   }
 
-  /** After a restart: what Postgres says was last published, so an unchanged account is not republished. */
-  rememberPublished(figures: MarginV1): void {
-    this.published.set(figures.account, figures);
+  /** Shipping failed: these accounts are published again at their next evaluation, whatever moved. */
+  forgetPublished(accounts: Iterable<string>): void {
+    for (const account of accounts) this.published.delete(account);
   }
 
   lastPublished(account: string): MarginV1 | undefined {

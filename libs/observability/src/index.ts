@@ -25,3 +25,4 @@ export {
 export { BuildInfo } from './build-info';
 export { ObservabilityModule, type ObservabilityOptions } from './observability.module';
 export { bootstrapService, type BootstrapOptions } from './bootstrap-service';
+export * from './openapi';

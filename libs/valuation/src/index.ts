@@ -33,3 +33,4 @@ export {
   settlementToWire,
   toDecimalString,
 } from './wire';
+export * from './config-files';

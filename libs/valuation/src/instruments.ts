@@ -29,6 +29,8 @@ export interface ValuedInstrument {
   readonly strike?: number;
   readonly optionType?: 'call' | 'put';
   readonly contractSize: number;
+  /** Where premiums and P&L are paid (what-if books a hypothetical premium there). */
+  readonly settlementAsset: string;
 }
 
 export function valuedInstrument(spec: InstrumentSpec): ValuedInstrument {
@@ -55,5 +57,6 @@ export function valuedInstrument(spec: InstrumentSpec): ValuedInstrument {
     ...(expiryMs !== undefined && { expiryMs }),
     ...(strike !== undefined && { strike, optionType: spec.optionType }),
     contractSize,
+    settlementAsset: spec.settlementAsset,
   };
 }

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { TOPICS } from '@clearing/contracts';
+import { partitionOfKey, readTopicToEnd } from '@clearing/kafka';
+import { JournalCodec, JournalEventWire } from '@clearing/ledger';
+import { MarginEngine } from '@clearing/margin-engine';
+import { MARGIN_SETTINGS, MarginServiceSettings } from '../margin.settings';
+
+/**
+ * Which accounts this instance margins (those of its journal partitions) and their state after a
+ * (re)assignment: the journal partitions newly owned are folded from the beginning (the ledger's own fold,
+ * so the calculator agrees with the writer). Nothing is remembered of what was published before: every
+ * restored account is published once more (a compacted topic keeps one message per account, and readers
+ * order by the stamp). Batches of a partition wait for its restore.
+ */
+@Injectable()
+export class OwnedAccounts {
+  private readonly logger = new Logger(OwnedAccounts.name);
+  private owned = new Set<number>();
+  private restoring: Promise<void> = Promise.resolve();
+  private readyListeners: (() => void)[] = [];
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly codec: JournalCodec,
+    private readonly engine: MarginEngine,
+    @Inject(MARGIN_SETTINGS) private readonly settings: MarginServiceSettings,
+  ) {}
+
+  owns(account: string): boolean {
+    return this.owned.has(this.partitionOf(account));
+  }
+
+  partitionOf(account: string): number {
+    return partitionOfKey(account, this.settings.partitionCount);
+  }
+
+  /** Resolves once the current assignment is restored (rejects if the journal is broken). */
+  restored(): Promise<void> {
+    return this.restoring;
+  }
+
+  /** Called after each restore: the service then evaluates the restored accounts. */
+  onRestored(listener: () => void): void {
+    this.readyListeners.push(listener);
+  }
+
+  reassign(partitions: readonly number[]): void {
+    const next = new Set(partitions);
+    const added = partitions.filter((p) => !this.owned.has(p));
+    this.owned = next;
+    this.engine.forgetPublished(
+      this.engine.accounts.forget((account) => next.has(this.partitionOf(account))),
+    );
+    if (added.length === 0) return;
+    this.restoring = this.restoring.catch(() => undefined).then(() => this.restore(added));
+    this.restoring.then(
+      () => this.readyListeners.forEach((listener) => listener()),
+      (error: Error) =>
+        this.logger.error({ partitions: added, error: error.message }, 'journal restore failed'),
+    );
+  }
+
+  private async restore(partitions: readonly number[]): Promise<void> {
+    const started = Date.now();
+    const { records } = await readTopicToEnd(
+      this.kafka,
+      TOPICS.ledgerJournal,
+      (batch) => {
+        const events = batch.map((r) =>
+          this.codec.fromWire(JSON.parse(r.value!.toString()) as JournalEventWire),
+        );
+        this.engine.applyJournal(events);
+      },
+      { partitions },
+    );
+    this.logger.log({ partitions, records, ms: Date.now() - started }, 'journal partitions restored');
+  }
+}

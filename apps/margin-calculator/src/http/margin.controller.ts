@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { MarginChecks } from './margin-checks.service';
+import { validated, WHAT_IF_SCHEMA, WITHDRAWAL_SCHEMA } from './request-schemas';
+
+const MISDIRECTED = {
+  status: 421,
+  description: 'Another instance margins this account (its journal partition).',
+};
+
+/** Margin checks over HTTP: for matching engines (pre-trade) and traders' front ends. OpenAPI at /docs. */
+@ApiTags('margin')
+@Controller('accounts/:account')
+export class MarginController {
+  constructor(private readonly checks: MarginChecks) {}
+
+  @Get('margin')
+  @ApiOperation({ summary: "The account's margin now (margin.v1 figures, computed on request)." })
+  @ApiResponse({ status: 200, description: 'margin.v1 account-margin figures.' })
+  @ApiResponse({ status: 409, description: 'Something the account holds has no usable mark.' })
+  @ApiResponse(MISDIRECTED)
+  margin(@Param('account') account: string) {
+    return this.checks.current(account);
+  }
+
+  @Post('what-if')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Pre-trade check: margin before and after hypothetical trades (nothing is booked).',
+  })
+  @ApiBody({ schema: WHAT_IF_SCHEMA as object })
+  @ApiResponse({ status: 200, description: '{ before, after }: margin.v1 figures of both portfolios.' })
+  @ApiResponse({ status: 400, description: 'Invalid request, with every reason.' })
+  @ApiResponse({ status: 404, description: 'Unknown instrument.' })
+  @ApiResponse(MISDIRECTED)
+  whatIf(@Param('account') account: string, @Body() body: unknown) {
+    return this.checks.whatIf(account, validated(WHAT_IF_SCHEMA, body));
+  }
+
+  @Post('withdrawals')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw collateral: free-collateral check, then the ledger books it unless the account moved.',
+    description:
+      'The approval carries the journal sequence it was computed at; if a fill books first, the ledger refuses ' +
+      'the withdrawal as stale and the caller re-checks with a new commandId (docs/MARGIN.md, withdrawals).',
+  })
+  @ApiBody({ schema: WITHDRAWAL_SCHEMA as object })
+  @ApiResponse({
+    status: 200,
+    description: "{ status: booked | refused | pending, commandId }: the writer's verdict.",
+  })
+  @ApiResponse({ status: 422, description: 'Free collateral after the withdrawal would be negative.' })
+  @ApiResponse(MISDIRECTED)
+  withdraw(@Param('account') account: string, @Body() body: unknown) {
+    return this.checks.withdraw(account, validated(WITHDRAWAL_SCHEMA, body));
+  }
+}

@@ -1,0 +1,69 @@
+import Ajv, { ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
+import { BadRequestException } from '@nestjs/common';
+
+const DECIMAL = '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$';
+const POSITIVE_DECIMAL = '^(0|[1-9][0-9]*)(\\.[0-9]+)?$';
+
+export interface WhatIfRequest {
+  trades: { instrument: string; quantity: string; priceUsd: string }[];
+}
+
+export interface WithdrawalRequestBody {
+  asset: string;
+  amount: string;
+  /** Idempotency key of the caller; a fresh one per attempt (a stale refusal is final for its id). */
+  commandId: string;
+}
+
+export const WHAT_IF_SCHEMA: JSONSchemaType<WhatIfRequest> = {
+  type: 'object',
+  required: ['trades'],
+  additionalProperties: false,
+  properties: {
+    trades: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      items: {
+        type: 'object',
+        required: ['instrument', 'quantity', 'priceUsd'],
+        additionalProperties: false,
+        properties: {
+          instrument: { type: 'string', minLength: 1, maxLength: 64 },
+          quantity: { type: 'string', pattern: DECIMAL, description: 'Signed contracts: positive buys.' },
+          priceUsd: {
+            type: 'string',
+            pattern: POSITIVE_DECIMAL,
+            description: 'Per underlying unit, as fills are.',
+          },
+        },
+      },
+    },
+  },
+};
+
+export const WITHDRAWAL_SCHEMA: JSONSchemaType<WithdrawalRequestBody> = {
+  type: 'object',
+  required: ['asset', 'amount', 'commandId'],
+  additionalProperties: false,
+  properties: {
+    asset: { type: 'string', minLength: 1, maxLength: 64 },
+    amount: { type: 'string', pattern: POSITIVE_DECIMAL },
+    commandId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
+  },
+};
+
+const ajv = new Ajv({ allErrors: true });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** Validates a request body against its schema: 400 with every reason, never a crash. */
+export function validated<T>(schema: JSONSchemaType<T>, body: unknown): T {
+  let validate = compiled.get(schema) as ValidateFunction<T> | undefined;
+  if (validate === undefined) compiled.set(schema, (validate = ajv.compile(schema)));
+  if (validate(body)) return body;
+  throw new BadRequestException({ message: 'invalid request', reasons: reasonsOf(validate.errors ?? []) });
+}
+
+function reasonsOf(errors: readonly ErrorObject[]): string[] {
+  return errors.map((e) => `${e.instancePath || '(body)'} ${e.message ?? 'is invalid'}`);
+}

@@ -1,0 +1,89 @@
+// Test support (not part of the service): aggregator, oracle and margin calculator as three processes on
+// the aggregator fixture's topics and schema, driven as upstream engines and price feeds drive them.
+import path from 'node:path';
+import { MarginV1 } from '@clearing/contracts';
+import { eventually, readCommitted, startWorker, WorkerRun } from '@clearing/testing';
+import { AggregatorFixture } from '../../position-aggregator/src/aggregator-fixture';
+
+const MAINS = {
+  oracle: path.resolve(__dirname, '../../valuation-oracle/src/main.js'),
+  margin: path.resolve(__dirname, 'main.js'),
+};
+
+export class MarginFixture extends AggregatorFixture {
+  private readonly workers: WorkerRun[] = [];
+  marginUrl = '';
+
+  async startAll(marginEnv: Record<string, string> = {}): Promise<void> {
+    await this.start();
+    await this.startService(MAINS.oracle, {});
+    const margin = await this.startService(MAINS.margin, marginEnv);
+    const port = /listening on http:\/\/[^:]+:(\d+)/.exec(margin.output())![1];
+    this.marginUrl = `http://127.0.0.1:${port}`;
+  }
+
+  /** Every margin.v1 message of `account`, oldest first. */
+  async marginOf(account: string): Promise<MarginV1[]> {
+    const records = await readCommitted(this.kafka.kafka, this.topics.margin);
+    return records
+      .filter((r) => r.key?.toString() === account)
+      .map((r) => JSON.parse(r.value!.toString()) as MarginV1);
+  }
+
+  /** Waits for a margin.v1 message of `account` that satisfies `wanted`. */
+  awaitMargin<T extends MarginV1>(
+    account: string,
+    wanted: (m: MarginV1) => m is T,
+    timeoutMs = 60_000,
+  ): Promise<T> {
+    return eventually(async () => (await this.marginOf(account)).reverse().find(wanted), timeoutMs, 500);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+  async post(pathname: string, body: unknown): Promise<{ status: number; body: any }> {
+    const response = await fetch(this.marginUrl + pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  override async stop(): Promise<void> {
+    for (const run of this.workers.splice(0)) {
+      if (run.child.exitCode !== null || run.child.signalCode !== null) continue;
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
+    await super.stop();
+  }
+
+  private async startService(main: string, env: Record<string, string>): Promise<WorkerRun> {
+    const run = startWorker(main, {
+      CLEARING_TOPIC_NAMESPACE: this.namespace,
+      DATABASE_SCHEMA: this.database.schema,
+      HTTP_PORT: '0',
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      LOG_LEVEL: 'info',
+      ...env,
+    });
+    this.workers.push(run);
+    await eventually(async () => (run.output().includes('listening on') ? true : undefined), 30_000);
+    return run;
+  }
+}
+
+/** Index quotes of BTC from three feeds, as price feeds publish them. */
+export function btcQuotes(priceUsd: string, eventTime: string): { key: string; value: string }[] {
+  return ['coinbase', 'kraken', 'bitstamp'].map((source) => ({
+    key: 'BTC',
+    value: JSON.stringify({
+      schemaVersion: 1,
+      kind: 'index-quote',
+      source,
+      eventTime,
+      underlying: 'BTC',
+      price: priceUsd,
+    }),
+  }));
+}

@@ -1,0 +1,82 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { CLEARING_CONFIG, ClearingConfig } from '@clearing/config';
+import { createKafka } from '@clearing/kafka';
+import { JournalCodec } from '@clearing/ledger';
+import { InstrumentCatalog, MarginEngine } from '@clearing/margin-engine';
+import { ClearingMetrics } from '@clearing/observability';
+import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
+import { marginConfigFor } from './engine/margin-config';
+import { OwnedAccounts } from './engine/owned-accounts';
+import { MarginChecks, INSTRUMENT_CATALOG } from './http/margin-checks.service';
+import { MarginController } from './http/margin.controller';
+import { WithdrawalVerdicts } from './http/withdrawal-verdicts';
+import { JournalMarginHandler } from './journal/journal-margin.handler';
+import { MarginMetrics } from './margin-metrics';
+import { MARGIN_SETTINGS, MarginServiceSettings, marginSettingsFromEnv } from './margin.settings';
+import { MarketFeed } from './marks/market-feed';
+import { MarginOutput } from './output/margin-output';
+
+const ORACLE_CONFIG = Symbol('ORACLE_CONFIG');
+
+export interface MarginModuleOptions {
+  /** Tests pass their own; otherwise from the environment. */
+  readonly settings?: MarginServiceSettings;
+}
+
+/** The calculator's engine, its two inputs (journal loop, marks feed), outputs and HTTP checks. */
+@Module({})
+export class MarginModule {
+  static forRoot(options: MarginModuleOptions = {}): DynamicModule {
+    return {
+      module: MarginModule,
+      controllers: [JournalMarginHandler, MarginController],
+      providers: [
+        { provide: MARGIN_SETTINGS, useFactory: () => options.settings ?? marginSettingsFromEnv() },
+        { provide: ORACLE_CONFIG, useFactory: () => loadOracleConfig() },
+        { provide: JournalCodec, useFactory: () => new JournalCodec() },
+        {
+          provide: MarginEngine,
+          inject: [ORACLE_CONFIG, MARGIN_SETTINGS, JournalCodec],
+          useFactory: (oracle: OracleConfig, settings: MarginServiceSettings, codec: JournalCodec) =>
+            new MarginEngine({ ...settings, config: marginConfigFor(oracle), scaleOf: codec.scaleOf }),
+        },
+        { provide: INSTRUMENT_CATALOG, inject: [ORACLE_CONFIG], useFactory: catalogOf },
+        {
+          provide: Kafka,
+          inject: [CLEARING_CONFIG],
+          useFactory: (config: ClearingConfig) =>
+            createKafka({ clientId: config.kafkaClientId, brokers: [...config.kafkaBrokers] }),
+        },
+        {
+          provide: MarginMetrics,
+          inject: [ClearingMetrics],
+          useFactory: (metrics: ClearingMetrics) => new MarginMetrics(metrics),
+        },
+        OwnedAccounts,
+        MarginOutput,
+        MarketFeed,
+        WithdrawalVerdicts,
+        MarginChecks,
+      ],
+      exports: [Kafka, OwnedAccounts, MARGIN_SETTINGS, MarketFeed],
+    };
+  }
+}
+
+/** What-if reads an instrument's terms from the same config/instruments.json the oracle and aggregator use. */
+function catalogOf(oracle: OracleConfig): InstrumentCatalog {
+  return (symbol) => {
+    const instrument = oracle.instrument(symbol);
+    if (instrument === undefined) return undefined;
+    const { kind, contractSize, strike, optionType, settlementAsset } = instrument;
+    return {
+      instrument: symbol,
+      kind,
+      contractSize,
+      settlementAsset,
+      ...(strike !== undefined ? { strike } : {}),
+      ...(optionType !== undefined ? { optionType } : {}),
+    };
+  };
+}

@@ -1,0 +1,56 @@
+import { SYSTEM_PARTITIONS } from '@clearing/contracts';
+import { EwmaSettings, PublishThreshold } from '@clearing/margin-engine';
+
+export const MARGIN_TRANSPORT = { journal: Symbol('margin-calculator.journal') } as const;
+
+export const JOURNAL_GROUP = 'margin-calculator.journal';
+/** Each instance reads all of marks.v1 under a fresh group with this prefix (see BroadcastFeed). */
+export const MARKS_GROUP_PREFIX = 'margin-calculator.marks';
+
+export const MARGIN_SETTINGS = Symbol('MARGIN_SETTINGS');
+
+export interface MarginServiceSettings {
+  /** Partitions of ledger.journal.v1: an account belongs to the instance owning its partition. */
+  readonly partitionCount: number;
+  readonly threshold: PublishThreshold;
+  readonly ewma: EwmaSettings;
+  readonly parAssets: readonly string[];
+  readonly standardAccounts: ReadonlySet<string>;
+  /** How long a withdrawal request waits for the journal writer's verdict before answering 202. */
+  readonly withdrawalVerdictTimeoutMs: number;
+  readonly sessionTimeoutMs?: number;
+}
+
+/**
+ * MARGIN_PUBLISH_RELATIVE (0.01), MARGIN_PUBLISH_ABSOLUTE_USD (1), MARGIN_EWMA_LAMBDA (0.94),
+ * MARGIN_EWMA_PERIOD_MS (one day of event time), MARGIN_EWMA_SEED_VARIANCE (0.0009: 3% a day),
+ * PAR_ASSETS (USDC), STANDARD_MARGIN_ACCOUNTS (comma separated), WITHDRAWAL_VERDICT_TIMEOUT_MS (5000).
+ */
+export function marginSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MarginServiceSettings {
+  const number = (name: string, fallback: number, valid: (n: number) => boolean): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isFinite(value) || !valid(value)) throw new Error(`${name} is out of range: "${env[name]}"`);
+    return value;
+  };
+  const positive = (n: number) => n > 0;
+  const list = (name: string, fallback: string) =>
+    (env[name] ?? fallback).split(',').filter((v) => v.length > 0);
+  return {
+    partitionCount: number('JOURNAL_PARTITIONS', SYSTEM_PARTITIONS, Number.isSafeInteger),
+    threshold: {
+      relative: number('MARGIN_PUBLISH_RELATIVE', 0.01, (n) => n >= 0),
+      absoluteUsd: number('MARGIN_PUBLISH_ABSOLUTE_USD', 1, (n) => n >= 0),
+    },
+    ewma: {
+      lambda: number('MARGIN_EWMA_LAMBDA', 0.94, (n) => n > 0 && n < 1),
+      periodMs: number('MARGIN_EWMA_PERIOD_MS', 86_400_000, positive),
+      seedVariance: number('MARGIN_EWMA_SEED_VARIANCE', 0.0009, (n) => n >= 0),
+    },
+    parAssets: list('PAR_ASSETS', 'USDC'),
+    standardAccounts: new Set(list('STANDARD_MARGIN_ACCOUNTS', '')),
+    withdrawalVerdictTimeoutMs: number('WITHDRAWAL_VERDICT_TIMEOUT_MS', 5_000, positive),
+    sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS
+      ? number('KAFKA_SESSION_TIMEOUT_MS', 30_000, positive)
+      : undefined,
+  };
+}

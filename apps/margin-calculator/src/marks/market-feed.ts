@@ -1,0 +1,84 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { MarkV1, TOPICS } from '@clearing/contracts';
+import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
+import { MarginEngine } from '@clearing/margin-engine';
+import { OwnedAccounts } from '../engine/owned-accounts';
+import { MARKS_GROUP_PREFIX } from '../margin.settings';
+import { MarginMetrics } from '../margin-metrics';
+import { MarginOutput } from '../output/margin-output';
+
+/**
+ * marks.v1 -> margin, on every instance: the whole topic is folded into the market at start; once caught up,
+ * each batch of marks re-margins the owned holders of what it re-priced. Evaluations are chained, so
+ * figures leave in the order they were computed.
+ */
+@Injectable()
+export class MarketFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MarketFeed.name);
+  private readonly feed: BroadcastFeed<MarkV1>;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    kafka: Kafka,
+    private readonly engine: MarginEngine,
+    owned: OwnedAccounts,
+    private readonly output: MarginOutput,
+    private readonly metrics: MarginMetrics,
+  ) {
+    this.feed = new BroadcastFeed<MarkV1>({
+      kafka,
+      topic: TOPICS.marks,
+      groupPrefix: clusterScopedId(MARKS_GROUP_PREFIX),
+      decode: decodeContract,
+      onMessages: (marks, caughtUp) => this.onMarks(marks, caughtUp),
+      onCaughtUp: () => this.remarginAll('market caught up'),
+      onInvalid: (reason, partition, offset) =>
+        this.logger.error({ partition, offset, reason }, 'invalid mark skipped'),
+    });
+    owned.onRestored(() => this.remarginAll('journal restored'));
+  }
+
+  isCaughtUp(): boolean {
+    return this.feed.isCaughtUp();
+  }
+
+  onApplicationBootstrap(): void {
+    this.feed
+      .start()
+      .catch((error: Error) => this.logger.error({ error: error.message }, 'marks feed failed'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.feed.stop();
+    await this.chain;
+  }
+
+  private onMarks(marks: MarkV1[], caughtUp: boolean): Promise<void> {
+    const holders = this.engine.applyMarks(marks);
+    if (!caughtUp) return Promise.resolve();
+    return this.remargin(holders);
+  }
+
+  private remarginAll(why: string): void {
+    if (!this.feed.isCaughtUp()) return;
+    const accounts = [...this.engine.accounts.accounts()];
+    this.logger.log({ accounts: accounts.length, why }, 're-margining every owned account');
+    void this.remargin(accounts);
+  }
+
+  private remargin(accounts: Iterable<string>): Promise<void> {
+    const started = process.hrtime.bigint();
+    const { toPublish, all } = this.engine.evaluate(accounts, 'mark', new Date().toISOString());
+    this.metrics.markBatch(Number(process.hrtime.bigint() - started) / 1e9, all.length);
+    this.metrics.published('mark', toPublish);
+    const shipped = toPublish.map((f) => f.account);
+    this.chain = this.chain
+      .then(() => this.output.publishAndStore(toPublish))
+      .catch((error: Error) => {
+        this.engine.forgetPublished(shipped);
+        this.logger.error({ error: error.message, accounts: shipped.length }, 'publishing margin failed');
+      });
+    return this.chain;
+  }
+}
