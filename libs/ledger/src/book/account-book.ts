@@ -20,6 +20,11 @@ export class AccountBook {
   readonly positions = new Map<string, HeldPosition>();
   /** `fillId:side` -> fill hash: a leg is booked once; the same id with another hash is a conflict. */
   readonly bookedFills = new Map<string, string>();
+  /**
+   * Command ids of deleveraging steps (liquidation transfers, ADL, insurance draws) already decided, booked
+   * or refused: the engine re-sends a step with the same id after a crash, and the ledger books it once.
+   */
+  readonly decidedSteps = new Set<string>();
 
   constructor(readonly account: string) {}
 
@@ -62,6 +67,8 @@ export class AccountBook {
       position?: JsonObject;
     };
     if (fill) this.bookedFills.set(fill.key, fill.hash);
+    if (isDeleveragingStep(event) && event.causationId !== undefined)
+      this.decidedSteps.add(event.causationId);
     if (position) this.setPosition(positionFromPayload(position));
   }
 
@@ -71,6 +78,18 @@ export class AccountBook {
       this.positions.delete(held.terms.instrument);
     else this.positions.set(held.terms.instrument, held);
   }
+}
+
+/** The commands of a liquidation case, whose events carry the case id (or, refused, the command type). */
+export const DELEVERAGING_STEP_COMMANDS: ReadonlySet<string> = new Set([
+  'LiquidationTransfer',
+  'AutoDeleverage',
+  'InsuranceFundDraw',
+]);
+
+function isDeleveragingStep(event: JournalEvent): boolean {
+  const payload = event.payload as { caseId?: unknown; commandType?: unknown };
+  return payload.caseId !== undefined || DELEVERAGING_STEP_COMMANDS.has(String(payload.commandType));
 }
 
 /** A position as journaled: decimal strings at the scales the terms imply, terms included. */

@@ -40,8 +40,10 @@ export function decide(book: AccountBook, command: BookCommand, context: DecideC
       return { event: decideExpiry(book, command, context) };
     case 'LiquidationTransfer':
     case 'AutoDeleverage':
+      if (book.decidedSteps.has(command.commandId)) return { duplicate: true };
       return { event: decideTransfer(book, command, context) };
     case 'InsuranceFundDraw':
+      if (book.decidedSteps.has(command.commandId)) return { duplicate: true };
       return { event: decideInsuranceDraw(book, command, context) };
     case 'RegisterInstrument':
     case 'RiskParamsChange': {
