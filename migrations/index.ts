@@ -2,6 +2,7 @@ import { ConsumerCheckpoints1764000000000 } from './1764000000000-ConsumerCheckp
 import { PositionAggregator1764100000000 } from './1764100000000-PositionAggregator';
 import { ValuationMarks1764150000000 } from './1764150000000-ValuationMarks';
 import { MarginAccountRisk1764200000000 } from './1764200000000-MarginAccountRisk';
+import { RiskParamChanges1764210000000 } from './1764210000000-RiskParamChanges';
 
 /** Every migration in order. Listed explicitly (not globbed) so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   PositionAggregator1764100000000,
   ValuationMarks1764150000000,
   MarginAccountRisk1764200000000,
+  RiskParamChanges1764210000000,
 ];

@@ -16,3 +16,5 @@ export type {
   WhatIfTrade,
   WithdrawalApproval,
 } from './trading-checks';
+export { withRiskParams } from './risk-params';
+export type { RiskParamsChange } from './risk-params';

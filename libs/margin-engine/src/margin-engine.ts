@@ -13,6 +13,7 @@ import { MarketState, EwmaSettings } from './market-state';
 import { MarginStamp, marginMessage, unpricedMessage } from './margin-wire';
 import { missingMarketData } from './missing-market-data';
 import { PublishThreshold, worthPublishing } from './publish-policy';
+import { RiskParamsChange, withRiskParams } from './risk-params';
 
 export interface MarginEngineSettings {
   readonly config: MarginConfig;
@@ -37,9 +38,21 @@ export class MarginEngine {
   readonly accounts = new AccountIndex();
   readonly market: MarketState;
   private readonly published = new Map<string, MarginV1>();
+  private marginConfig: MarginConfig;
 
   constructor(readonly settings: MarginEngineSettings) {
     this.market = new MarketState(settings.ewma, settings.parAssets);
+    this.marginConfig = settings.config;
+  }
+
+  /** The parameters in force: the configured ones with every journaled change applied in order. */
+  get config(): MarginConfig {
+    return this.marginConfig;
+  }
+
+  /** Applies a journaled RiskParamsChange; a refused change throws and leaves the parameters as they were. */
+  changeRiskParams(change: RiskParamsChange): void {
+    this.marginConfig = withRiskParams(this.marginConfig, change);
   }
 
   /** Folds journal events (each at most once); returns the accounts whose holdings moved. */
@@ -96,16 +109,11 @@ export class MarginEngine {
 
   /** The account's margin now, or why it cannot be priced (`missing` lists what has no usable mark). */
   marginOf(portfolio: MarginPortfolio): { margin: AccountMargin } | { missing: string[]; reason: string } {
-    const missing = missingMarketData(portfolio, this.market, this.settings.config);
+    const missing = missingMarketData(portfolio, this.market, this.config);
     if (missing.length > 0) return { missing, reason: `no usable mark for ${missing.join(', ')}` };
     try {
       return {
-        margin: accountMargin(
-          portfolio,
-          this.market.view(),
-          this.settings.config,
-          this.methodOf(portfolio.account),
-        ),
+        margin: accountMargin(portfolio, this.market.view(), this.config, this.methodOf(portfolio.account)),
       };
     } catch (error) {
       return { missing: [portfolio.account], reason: (error as Error).message };

@@ -36,6 +36,7 @@ export class JournalProjector {
     await this.writePositions(db, events);
     await this.writeFillLegs(db, events);
     await this.writeInstruments(db, events);
+    await this.writeRiskParams(db, events);
     return events.length;
   }
 
@@ -125,6 +126,18 @@ export class JournalProjector {
         `INSERT INTO instruments (symbol, kind, definition, source) VALUES ($1, $2, $3, 'journal')
          ON CONFLICT (symbol) DO UPDATE SET kind = EXCLUDED.kind, definition = EXCLUDED.definition, source = 'journal', updated_at = now()`,
         [definition.symbol, definition.kind, JSON.stringify(definition)],
+      );
+    }
+  }
+
+  /** Kept for the margin calculators: each applies every change, whatever partition carried it. */
+  private async writeRiskParams(db: EntityManager, events: LocatedEvent[]): Promise<void> {
+    for (const { event } of events.filter((l) => l.event.type === 'RiskParamsChanged')) {
+      const { scope, target, params } = event.payload as { scope: string; target?: string; params: string };
+      await db.query(
+        `INSERT INTO risk_param_changes (event_id, occurred_at, scope, target, params)
+         VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (event_id) DO NOTHING`,
+        [event.id, event.occurredAt, scope, target ?? null, params],
       );
     }
   }
