@@ -10,7 +10,7 @@ const at = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOStrin
 describe('margin calculator, fed by the aggregator and the oracle through Kafka', () => {
   const system = new MarginFixture();
   before(async () => {
-    await system.open(['alice', 'bob']);
+    await system.open(['alice', 'bob', 'risk-desk']);
     await system.startAll();
   });
   after(() => system.close());
@@ -102,5 +102,28 @@ describe('margin calculator, fed by the aggregator and the oracle through Kafka'
       (m): m is AccountMarginV1 => priced(m) && m.nlvUsd === '12000',
     );
     assert.equal(alice.cause, 'journal');
+  });
+
+  it('given the risk desk raises the BTC imFactor to 1.5 by a journaled command, then alice needs half as much again', async () => {
+    const before = (await system.marginOf('alice')).filter(priced).at(-1)!;
+    const change = {
+      schemaVersion: 1,
+      commandId: 'risk-1',
+      type: 'RiskParamsChange',
+      account: 'risk-desk',
+      issuedAt: at(10),
+      scope: 'underlying',
+      target: 'BTC',
+      params: { imFactor: '1.5' },
+    };
+    await publishRaw(system.kafka.kafka, system.topics.ledgerCommands, [
+      { key: 'risk-desk', value: JSON.stringify(change) },
+    ]);
+    const expected = Number(before.required.imUsd) * 1.5;
+    const after = await system.awaitMargin(
+      'alice',
+      (m): m is AccountMarginV1 => priced(m) && Math.abs(Number(m.required.imUsd) - expected) <= 0.02,
+    );
+    assert.equal(after.nlvUsd, before.nlvUsd, 'only the requirement moved');
   });
 });

@@ -8,6 +8,7 @@ import { ClearingMetrics } from '@clearing/observability';
 import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
 import { marginConfigFor } from './engine/margin-config';
 import { OwnedAccounts } from './engine/owned-accounts';
+import { RiskParamsPoller } from './engine/risk-params-poller';
 import { MarginChecks, INSTRUMENT_CATALOG } from './http/margin-checks.service';
 import { MarginController } from './http/margin.controller';
 import { WithdrawalVerdicts } from './http/withdrawal-verdicts';
@@ -58,6 +59,7 @@ export class MarginModule {
         MarketFeed,
         WithdrawalVerdicts,
         MarginChecks,
+        RiskParamsPoller,
       ],
       exports: [Kafka, OwnedAccounts, MARGIN_SETTINGS, MarketFeed],
     };

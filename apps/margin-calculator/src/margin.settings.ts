@@ -18,13 +18,16 @@ export interface MarginServiceSettings {
   readonly standardAccounts: ReadonlySet<string>;
   /** How long a withdrawal request waits for the journal writer's verdict before answering 202. */
   readonly withdrawalVerdictTimeoutMs: number;
+  /** How often journaled risk-parameter changes are looked for (risk_param_changes). */
+  readonly riskParamsPollMs: number;
   readonly sessionTimeoutMs?: number;
 }
 
 /**
  * MARGIN_PUBLISH_RELATIVE (0.01), MARGIN_PUBLISH_ABSOLUTE_USD (1), MARGIN_EWMA_LAMBDA (0.94),
  * MARGIN_EWMA_PERIOD_MS (one day of event time), MARGIN_EWMA_SEED_VARIANCE (0.0009: 3% a day),
- * PAR_ASSETS (USDC), STANDARD_MARGIN_ACCOUNTS (comma separated), WITHDRAWAL_VERDICT_TIMEOUT_MS (5000).
+ * PAR_ASSETS (USDC), STANDARD_MARGIN_ACCOUNTS (comma separated), WITHDRAWAL_VERDICT_TIMEOUT_MS (5000),
+ * RISK_PARAMS_POLL_MS (2000).
  */
 export function marginSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MarginServiceSettings {
   const number = (name: string, fallback: number, valid: (n: number) => boolean): number => {
@@ -49,6 +52,7 @@ export function marginSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Mar
     parAssets: list('PAR_ASSETS', 'USDC'),
     standardAccounts: new Set(list('STANDARD_MARGIN_ACCOUNTS', '')),
     withdrawalVerdictTimeoutMs: number('WITHDRAWAL_VERDICT_TIMEOUT_MS', 5_000, positive),
+    riskParamsPollMs: number('RISK_PARAMS_POLL_MS', 2_000, positive),
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS
       ? number('KAFKA_SESSION_TIMEOUT_MS', 30_000, positive)
       : undefined,

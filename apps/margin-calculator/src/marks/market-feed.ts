@@ -4,6 +4,7 @@ import { MarkV1, TOPICS } from '@clearing/contracts';
 import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
 import { MarginEngine } from '@clearing/margin-engine';
 import { OwnedAccounts } from '../engine/owned-accounts';
+import { RiskParamsPoller } from '../engine/risk-params-poller';
 import { MARKS_GROUP_PREFIX } from '../margin.settings';
 import { MarginMetrics } from '../margin-metrics';
 import { MarginOutput } from '../output/margin-output';
@@ -23,6 +24,7 @@ export class MarketFeed implements OnApplicationBootstrap, OnApplicationShutdown
     kafka: Kafka,
     private readonly engine: MarginEngine,
     owned: OwnedAccounts,
+    riskParams: RiskParamsPoller,
     private readonly output: MarginOutput,
     private readonly metrics: MarginMetrics,
   ) {
@@ -37,6 +39,7 @@ export class MarketFeed implements OnApplicationBootstrap, OnApplicationShutdown
         this.logger.error({ partition, offset, reason }, 'invalid mark skipped'),
     });
     owned.onRestored(() => this.remarginAll('journal restored'));
+    riskParams.onChanged(() => this.remarginAll('risk parameters changed'));
   }
 
   isCaughtUp(): boolean {
