@@ -41,6 +41,8 @@ export async function runDemoScenario(
       TOPICS.ledgerCommands,
       [alice, bob, carol].map((a) => depositMessage(a, '100000', 'USDC', `demo-deposit-${a}`)),
     );
+    say(`demo: publishing BTC index quotes from three feeds and an implied vol to ${TOPICS.oraclePrices}`);
+    await publishRaw(kafka, TOPICS.oraclePrices, oracleInputs(new Date().toISOString()));
     const fill = (
       id: string,
       instrument: string,
@@ -64,6 +66,7 @@ export async function runDemoScenario(
       return legs === 6 ? true : undefined;
     }, 60_000);
     await printBook(dataSource, [alice, bob, carol], say);
+    await printMargin(dataSource, [alice, bob, carol], say);
     const report = await verifyClearing({
       kafka,
       topic: TOPICS.ledgerJournal,
@@ -106,4 +109,68 @@ async function printBook(
   }
   say('demo: USDC balances (100,000 deposited each; fees, premiums and realized P&L applied)');
   for (const c of cash) say(`  ${c.account_id.padEnd(18)} ${c.amount}`);
+}
+
+/** What price feeds publish: BTC from three exchanges, and one implied vol point for the option. */
+function oracleInputs(eventTime: string): { key: string; value: string }[] {
+  const quote = (source: string, price: string) => ({
+    key: 'BTC',
+    value: JSON.stringify({
+      schemaVersion: 1,
+      kind: 'index-quote',
+      source,
+      eventTime,
+      underlying: 'BTC',
+      price,
+    }),
+  });
+  const vol = {
+    key: 'BTC',
+    value: JSON.stringify({
+      schemaVersion: 1,
+      kind: 'implied-vol',
+      source: 'deribit',
+      eventTime,
+      underlying: 'BTC',
+      expiry: '2026-12-25T08:00:00Z',
+      strike: '100000',
+      iv: '0.6',
+    }),
+  };
+  return [quote('coinbase', '50490'), quote('kraken', '50500'), quote('bitstamp', '50510'), vol];
+}
+
+/** The margin calculator's view (account_risk): NLV, requirements, health and what netting saved. */
+async function printMargin(
+  dataSource: ReturnType<typeof createDataSource>,
+  accounts: string[],
+  say: (line: string) => void,
+): Promise<void> {
+  const sql = `SELECT account_id, kind, band, nlv_usd::text AS nlv, im_usd::text AS im, mm_usd::text AS mm,
+                      netting_saving_usd::text AS saving, figures->>'reason' AS reason
+               FROM account_risk WHERE account_id = ANY($1) ORDER BY account_id`;
+  type Row = {
+    account_id: string;
+    kind: string;
+    band: string;
+    nlv: string;
+    im: string;
+    mm: string;
+    saving: string;
+    reason: string;
+  };
+  const rows = await eventually(async () => {
+    const found: Row[] = await dataSource.query(sql, [accounts]);
+    return found.length === accounts.length && found.every((r) => r.kind === 'account-margin')
+      ? found
+      : undefined;
+  }, 60_000).catch(async (): Promise<Row[]> => dataSource.query(sql, [accounts]));
+  say('demo: margin (margin-calculator, portfolio method; USD)');
+  for (const r of rows) {
+    if (r.kind !== 'account-margin') say(`  ${r.account_id.padEnd(18)} unpriced: ${r.reason}`);
+    else
+      say(
+        `  ${r.account_id.padEnd(18)} NLV ${r.nlv}  IM ${r.im}  MM ${r.mm}  ${r.band}  netting saves ${r.saving}`,
+      );
+  }
 }
