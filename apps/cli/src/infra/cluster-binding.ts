@@ -27,10 +27,15 @@ export async function bindDatabaseToCluster(
   await dataSource.query('INSERT INTO kafka_cluster_binding (cluster_id) VALUES ($1)', [clusterId]);
 }
 
+/** Asks whether the table exists first: querying a missing table would make TypeORM log an error. */
 async function boundCluster(dataSource: DataSource): Promise<string | undefined> {
-  const rows: { cluster_id: string }[] = await dataSource
-    .query('SELECT cluster_id FROM kafka_cluster_binding')
-    .catch(() => []);
+  const [{ present }] = await dataSource.query(
+    `SELECT to_regclass('kafka_cluster_binding') IS NOT NULL AS present`,
+  );
+  if (!present) return undefined;
+  const rows: { cluster_id: string }[] = await dataSource.query(
+    'SELECT cluster_id FROM kafka_cluster_binding',
+  );
   return rows[0]?.cluster_id;
 }
 
