@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { MarginV1 } from '@clearing/contracts';
+import { MarginEngine } from '@clearing/margin-engine';
 import { ClearingMetrics } from '@clearing/observability';
 
 /** The calculator's own metrics, in the service's registry next to the loop's. */
@@ -9,8 +10,19 @@ export class MarginMetrics {
   private readonly tickDuration: Histogram;
   private readonly accounts: Gauge;
 
-  constructor(metrics: ClearingMetrics) {
+  constructor(metrics: ClearingMetrics, engine: MarginEngine) {
     const registers = [metrics.registry];
+    new Gauge({
+      name: 'clearing_margin_initial_requirement_usd',
+      help: 'Sum of IM over the accounts this instance margins, by method: standard - portfolio is what netting saves.',
+      labelNames: ['method'],
+      registers,
+      collect() {
+        const totals = engine.nettingTotals();
+        this.set({ method: 'portfolio' }, totals.portfolioImUsd);
+        this.set({ method: 'standard' }, totals.standardImUsd);
+      },
+    });
     this.latency = new Histogram({
       name: 'clearing_margin_journal_to_margin_seconds',
       help: 'From a journal event being written to the margin of its account being published and stored.',

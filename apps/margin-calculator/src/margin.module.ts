@@ -51,8 +51,8 @@ export class MarginModule {
         },
         {
           provide: MarginMetrics,
-          inject: [ClearingMetrics],
-          useFactory: (metrics: ClearingMetrics) => new MarginMetrics(metrics),
+          inject: [ClearingMetrics, MarginEngine],
+          useFactory: (metrics: ClearingMetrics, engine: MarginEngine) => new MarginMetrics(metrics, engine),
         },
         OwnedAccounts,
         MarginOutput,

@@ -96,6 +96,18 @@ export class MarginEngine {
     return this.published.get(account);
   }
 
+  /** System-wide IM by both methods over the owned, priced accounts as last published: what netting saves. */
+  nettingTotals(): { portfolioImUsd: number; standardImUsd: number } {
+    let portfolioImUsd = 0;
+    let standardImUsd = 0;
+    for (const figures of this.published.values()) {
+      if (figures.kind !== 'account-margin') continue;
+      portfolioImUsd += Number(figures.portfolio.imUsd);
+      standardImUsd += Number(figures.standard.imUsd);
+    }
+    return { portfolioImUsd, standardImUsd };
+  }
+
   methodOf(account: string): MarginMethod {
     return this.settings.standardAccounts.has(account) ? 'standard' : 'portfolio';
   }
