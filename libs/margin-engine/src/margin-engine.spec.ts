@@ -14,18 +14,19 @@ function priced(figures: MarginV1 | undefined): AccountMarginV1 {
   return figures;
 }
 
-describe('margin engine: a trader long 1 BTC-PERP at 60,000 with 20,000 USDC', () => {
-  function tradedAccount() {
-    const margin = engine();
-    const ledger = new TestLedger();
-    margin.applyMarks([btcPerpMark(60_000, T0), btcIndex(60_000, T0)]);
-    const touched = margin.applyJournal([
-      ...ledger.deposit('alice', '20000'),
-      ...ledger.trade('alice', '1', '60000'),
-    ]);
-    return { margin, ledger, touched };
-  }
+/** A trader long 1 BTC-PERP at 60,000 with 20,000 USDC, marked at 60,000. */
+function tradedAccount() {
+  const margin = engine();
+  const ledger = new TestLedger();
+  margin.applyMarks([btcPerpMark(60_000, T0), btcIndex(60_000, T0)]);
+  const touched = margin.applyJournal([
+    ...ledger.deposit('alice', '20000'),
+    ...ledger.trade('alice', '1', '60000'),
+  ]);
+  return { margin, ledger, touched };
+}
 
+describe('margin engine: a trader long 1 BTC-PERP at 60,000 with 20,000 USDC', () => {
   it('given the fill is journaled, then only alice is touched and her figures are published, valid margin.v1', () => {
     const { margin, touched } = tradedAccount();
     assert.deepEqual([...touched], ['alice']);
