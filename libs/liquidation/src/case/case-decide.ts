@@ -4,6 +4,7 @@ import { afterRound, roundGate, ThrottleParams } from '../planner/throttle';
 import { CaseDecision, CasePhase, LiquidationCase } from './case-types';
 import { AdlInput, CoverInput, decideCover, decideDeleverage } from './case-waterfall';
 import { issueStep } from './step-ids';
+import { withTakeover } from './takeover';
 
 /** Inputs come from the service's log (marks, ledger confirmations): replayed, they give the same case. */
 export type CaseInput =
@@ -12,7 +13,7 @@ export type CaseInput =
       readonly occurredAt: string;
       readonly atMs: number;
       readonly plan: Omit<PlanInput, 'fractionPpm'>;
-      readonly ccpAccount: string;
+      readonly backstopAccount: string;
       readonly throttle: ThrottleParams;
     }
   | ({ readonly type: 'CoverDeficit' } & CoverInput)
@@ -64,18 +65,20 @@ function decideRound(state: LiquidationCase, input: Extract<CaseInput, { type: '
   const round = planRound({ ...plan, fractionPpm: gate.fractionPpm });
   if (round.trades.length === 0)
     return { state: { ...state, phase: round.targetMet ? 'healthy' : 'liquidating', paused }, commands: [] };
-  const commands = round.trades.map((trade) => ({
-    type: 'LiquidationTransfer' as const,
-    account: state.account,
-    occurredAt: input.occurredAt,
-    caseId: state.caseId,
-    instrument: trade.instrument,
-    side: trade.side,
-    quantity: trade.quantity,
-    price: trade.price,
-    counterpartyAccount: input.ccpAccount,
-    fee: trade.fee,
-  }));
+  const commands = round.trades.flatMap((trade) =>
+    withTakeover({
+      type: 'LiquidationTransfer' as const,
+      account: state.account,
+      occurredAt: input.occurredAt,
+      caseId: state.caseId,
+      instrument: trade.instrument,
+      side: trade.side,
+      quantity: trade.quantity,
+      price: trade.price,
+      counterpartyAccount: input.backstopAccount,
+      fee: trade.fee,
+    }),
+  );
   return issueStep(state, commands, {
     phase: round.targetMet ? 'healthy' : 'liquidating',
     throttle: afterRound(gate, atMs, round.after.margin.health.ratio),

@@ -5,10 +5,11 @@ import { allocateAdl, RankedCandidate } from '../waterfall/adl-ranking';
 import { coverDeficit, InsuranceFundLimits, InsuranceFundState } from '../waterfall/insurance-fund';
 import { CaseDecision, LiquidationCase } from './case-types';
 import { issueStep } from './step-ids';
+import { withTakeover } from './takeover';
 
 interface WaterfallBase {
   readonly occurredAt: string;
-  readonly ccpAccount: AccountId;
+  readonly backstopAccount: AccountId;
   readonly settlementAsset: string;
   /** The account's NLV at mark now, settlement minor units (negative: the deficit). */
   readonly netCollateral: bigint;
@@ -43,15 +44,17 @@ export function decideCover(
       : [];
   const closes =
     uncovered === 0n
-      ? input.holdings.map((h) =>
-          transfer(
-            state,
-            input,
-            h.exact,
-            abs(h.exact.quantity),
-            h.exact.markPrice,
-            'LiquidationTransfer',
-            input.ccpAccount,
+      ? input.holdings.flatMap((h) =>
+          withTakeover(
+            transfer(
+              state,
+              input,
+              h.exact,
+              abs(h.exact.quantity),
+              h.exact.markPrice,
+              'LiquidationTransfer',
+              input.backstopAccount,
+            ),
           ),
         )
       : [];
@@ -82,9 +85,16 @@ export function decideDeleverage(state: LiquidationCase, input: AdlInput): CaseD
       });
     }
     if (unfilled === 0n) continue;
-    commands.push(
-      transfer(state, input, exact, unfilled, exact.markPrice, 'LiquidationTransfer', input.ccpAccount),
+    const rest = transfer(
+      state,
+      input,
+      exact,
+      unfilled,
+      exact.markPrice,
+      'LiquidationTransfer',
+      input.backstopAccount,
     );
+    commands.push(...withTakeover(rest));
     // The unfilled part's share of the deficit, rounded up: the loss is never understated.
     const deficit = input.netCollateral < 0n ? -input.netCollateral : 0n;
     unfilledLoss += divRound(deficit * share.part * unfilled, share.total * abs(exact.quantity), 'ceil');

@@ -12,3 +12,4 @@ export type {
 export { decideCover, decideDeleverage } from './case-waterfall';
 export type { AdlInput, CoverInput } from './case-waterfall';
 export { issueStep, stepCommandId } from './step-ids';
+export { withTakeover } from './takeover';

@@ -36,7 +36,7 @@ const round: CaseInput = {
   occurredAt: '2025-01-01T00:00:00Z',
   atMs: 0,
   plan,
-  ccpAccount: 'CCP-0',
+  backstopAccount: 'BACKSTOP',
   throttle,
 };
 
@@ -44,12 +44,17 @@ describe('a liquidation case that one partial round saves', () => {
   const opened = openCase('case-1', 'alice');
   const first = decideCase(opened, round);
 
-  it('then step 1 sells part of BTC-PERP to the CCP and the case waits for the ledger, already healthy by plan', () => {
-    assert.equal(first.commands.length, 1);
-    const [transfer] = first.commands as PositionTransfer[];
+  it('then step 1 sells part of BTC-PERP to the backstop, which buys it at the same price without a fee, and the case waits for the ledger, already healthy by plan', () => {
+    assert.equal(first.commands.length, 2);
+    const [transfer, takeover] = first.commands as PositionTransfer[];
     assert.equal(transfer.type, 'LiquidationTransfer');
-    assert.equal(transfer.counterpartyAccount, 'CCP-0');
+    assert.equal(transfer.counterpartyAccount, 'BACKSTOP');
     assert.ok(transfer.quantity < btc('10'));
+    assert.deepEqual(
+      [takeover.account, takeover.side, takeover.quantity, takeover.price, takeover.fee],
+      ['BACKSTOP', 'buy', transfer.quantity, transfer.price, 0n],
+    );
+    assert.notEqual(takeover.commandId, transfer.commandId);
     assert.equal(first.state.pending?.step, 1);
     assert.equal(first.state.phase, 'healthy');
   });
@@ -81,7 +86,7 @@ describe('a case that goes bankrupt: insurance fund, then ADL, then socialized l
   const atMark = { ...exact, markPrice: usdc('53000') };
   const base = {
     occurredAt: '2025-01-01T00:01:00Z',
-    ccpAccount: 'CCP-0',
+    backstopAccount: 'BACKSTOP',
     settlementAsset: 'USDC',
     holdings: [{ exact: atMark, share: { part: 1n, total: 1n } }],
   };
@@ -126,6 +131,14 @@ describe('a case that goes bankrupt: insurance fund, then ADL, then socialized l
         ['bob', 'buy', btc('6')],
         ['alice', 'sell', btc('2')],
         ['carol', 'buy', btc('2')],
+      ],
+    );
+    const rest = adl.commands.filter((c): c is PositionTransfer => c.type === 'LiquidationTransfer');
+    assert.deepEqual(
+      rest.map((t) => [t.account, t.side, t.quantity, t.price]),
+      [
+        ['alice', 'sell', btc('2'), usdc('53000')],
+        ['BACKSTOP', 'buy', btc('2'), usdc('53000')],
       ],
     );
     const loss = adl.commands.find((c) => c.type === 'SocializeLoss');
