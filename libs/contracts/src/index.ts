@@ -3,6 +3,7 @@ export * from './decode';
 export * from './fill';
 export * from './ledger-command';
 export * from './ledger-journal';
+export * from './liquidation';
 export * from './margin';
 export * from './mark';
 export * from './oracle-price';

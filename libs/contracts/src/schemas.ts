@@ -4,6 +4,7 @@ import commonSchema from '../schemas/common.v1.schema.json';
 import fillsSchema from '../schemas/fills.v1.schema.json';
 import ledgerCommandsSchema from '../schemas/ledger.commands.v1.schema.json';
 import ledgerJournalSchema from '../schemas/ledger.journal.v1.schema.json';
+import liquidationsSchema from '../schemas/liquidations.v1.schema.json';
 import marginSchema from '../schemas/margin.v1.schema.json';
 import marksSchema from '../schemas/marks.v1.schema.json';
 import oraclePricesSchema from '../schemas/oracle.prices.v1.schema.json';
@@ -11,6 +12,7 @@ import settlementsSchema from '../schemas/settlements.v1.schema.json';
 import { FillV1 } from './fill';
 import { LedgerCommandV1 } from './ledger-command';
 import { LedgerJournalV1 } from './ledger-journal';
+import { LiquidationV1 } from './liquidation';
 import { MarginV1 } from './margin';
 import { MarkV1 } from './mark';
 import { OraclePriceV1 } from './oracle-price';
@@ -26,6 +28,7 @@ export interface MessageByTopic {
   [TOPICS.settlements]: SettlementV1;
   [TOPICS.marks]: MarkV1;
   [TOPICS.margin]: MarginV1;
+  [TOPICS.liquidations]: LiquidationV1;
 }
 
 export type SchemaTopic = keyof MessageByTopic;
@@ -41,6 +44,7 @@ export const SCHEMA_BY_TOPIC: Readonly<Record<SchemaTopic, object>> = {
   [TOPICS.settlements]: settlementsSchema,
   [TOPICS.marks]: marksSchema,
   [TOPICS.margin]: marginSchema,
+  [TOPICS.liquidations]: liquidationsSchema,
 };
 
 export const SCHEMA_TOPICS = Object.keys(SCHEMA_BY_TOPIC) as readonly SchemaTopic[];

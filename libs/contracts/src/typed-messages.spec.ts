@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { validateMessage } from './decode';
 import { FillV1 } from './fill';
 import { LedgerCommandType, LedgerCommandV1 } from './ledger-command';
+import { LiquidationV1 } from './liquidation';
 import { MarginV1 } from './margin';
 import { OraclePriceV1 } from './oracle-price';
 import { SettlementV1 } from './settlement';
@@ -282,5 +283,91 @@ describe("a withdrawal's margin approval", () => {
       marginApproval: { journalSequence: 3, approvedBy: 'margin-calculator', freeCollateralUsd: 120.5 },
     };
     assert.equal(validateMessage(TOPICS.ledgerCommands, numericFreeCollateral).ok, false);
+  });
+});
+
+const caseOf = { schemaVersion: 1, caseId: 'case-1', account: 'acct-alice' } as const;
+const transfer = {
+  commandId: 'c-1',
+  type: 'LiquidationTransfer',
+  account: 'acct-alice',
+  instrument: 'BTC-PERP',
+  side: 'sell',
+  quantity: '0.25',
+  price: '55400',
+  counterpartyAccount: 'BACKSTOP',
+  fee: '207.75',
+} as const;
+const liquidations: Record<LiquidationV1['kind'], LiquidationV1> = {
+  'case-opened': {
+    ...caseOf,
+    kind: 'case-opened',
+    openedAt: '2026-03-14T09:30:00Z',
+    trigger: {
+      band: 'liquidatable',
+      nlvUsd: '6000',
+      marginNlvUsd: '6000',
+      mmUsd: '6720',
+      journalSequence: 4,
+    },
+  },
+  step: {
+    ...caseOf,
+    kind: 'step',
+    step: 1,
+    action: 'liquidation',
+    status: 'issued',
+    at: '2026-03-14T09:30:00Z',
+    commands: [
+      transfer,
+      { commandId: 'c-2', type: 'InsuranceFundDraw', account: 'acct-alice', asset: 'USDC', amount: '10' },
+    ],
+  },
+  'case-closed': {
+    ...caseOf,
+    kind: 'case-closed',
+    closedAt: '2026-03-14T09:31:00Z',
+    outcome: 'adl',
+    steps: 2,
+  },
+  'adl-queue': {
+    schemaVersion: 1,
+    kind: 'adl-queue',
+    account: 'acct-bob',
+    instrument: 'BTC-PERP',
+    side: 'short',
+    quintile: 5,
+    asOf: '2026-03-14T09:31:00Z',
+  },
+  solvency: {
+    schemaVersion: 1,
+    kind: 'solvency',
+    asOf: '2026-03-14T09:31:00Z',
+    insuranceFunds: [{ account: 'INSURANCE-FUND-0', asset: 'USDC', balance: '100.5' }],
+    insuranceFundUsd: '100.5',
+    excessCollateralUsd: '0',
+    requiredUsd: '0',
+    largest: [],
+    ratio: null,
+    sufficient: true,
+  },
+};
+
+describe('liquidations.v1', () => {
+  it('given a typed value of every kind, then each passes liquidations.v1', () => {
+    for (const message of Object.values(liquidations)) {
+      const result = validateMessage(TOPICS.liquidations, message);
+      assert.ok(result.ok, `${message.kind}: ${result.ok ? '' : result.reason}`);
+    }
+  });
+
+  it('given a quantity as a number or a sixth light, then the types reject them at compile time as the schema does at run time', () => {
+    const step = liquidations.step as Extract<LiquidationV1, { kind: 'step' }>;
+    // @ts-expect-error a quantity is a decimal string, never a number
+    const numericQuantity: LiquidationV1 = { ...step, commands: [{ ...transfer, quantity: 0.25 }] };
+    // @ts-expect-error ADL lights run from 1 to 5
+    const sixLights: LiquidationV1 = { ...liquidations['adl-queue'], kind: 'adl-queue', quintile: 6 };
+    assert.equal(validateMessage(TOPICS.liquidations, numericQuantity).ok, false);
+    assert.equal(validateMessage(TOPICS.liquidations, sixLights).ok, false);
   });
 });
