@@ -16,13 +16,23 @@ const INSTRUMENTS = [
 const DEPOSIT_USDC = '1000000';
 const FEE_USDC = '0.25';
 
-/** Deterministic for a seed, so every run of the benchmark clears the same book. */
-export function benchBook(fillCount: number, accountCount: number, seed = 42): BenchBook {
+/**
+ * Deterministic for a seed, so every run of the benchmark clears the same book. `symbols` narrows the
+ * instruments traded (a benchmark that only prices BTC trades only BTC-PERP); all of them by default.
+ */
+export function benchBook(
+  fillCount: number,
+  accountCount: number,
+  seed = 42,
+  symbols: readonly string[] = INSTRUMENTS.map((i) => i.symbol),
+): BenchBook {
+  const traded = INSTRUMENTS.filter((i) => symbols.includes(i.symbol));
+  if (traded.length === 0) throw new Error(`none of ${symbols.join(', ')} is a bench instrument`);
   const random = seededRandom(seed);
   const pick = (n: number) => Math.floor(random() * n);
   const accounts = Array.from({ length: accountCount }, (_, i) => `bench-${String(i).padStart(5, '0')}`);
   const fills = Array.from({ length: fillCount }, (_, i) => {
-    const instrument = INSTRUMENTS[i % INSTRUMENTS.length];
+    const instrument = traded[i % traded.length];
     const buyer = pick(accountCount);
     const seller = (buyer + 1 + pick(accountCount - 1)) % accountCount;
     return fillMessage({
