@@ -3,6 +3,7 @@ import { PositionAggregator1764100000000 } from './1764100000000-PositionAggrega
 import { ValuationMarks1764150000000 } from './1764150000000-ValuationMarks';
 import { MarginAccountRisk1764200000000 } from './1764200000000-MarginAccountRisk';
 import { RiskParamChanges1764210000000 } from './1764210000000-RiskParamChanges';
+import { DeleveragingCases1764300000000 } from './1764300000000-DeleveragingCases';
 
 /** Every migration in order. Listed explicitly (not globbed) so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ValuationMarks1764150000000,
   MarginAccountRisk1764200000000,
   RiskParamChanges1764210000000,
+  DeleveragingCases1764300000000,
 ];

@@ -2,11 +2,17 @@ import { Module } from '@nestjs/common';
 import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
+import { DeleveragingModule } from './deleveraging.module';
 
 export const SERVICE: ServiceDescriptor = { service: 'deleveraging-engine', defaultHttpPort: 3004 };
 
-/** Will watch margin and marks and propose liquidation, insurance and ADL commands. For now: config, logs, health, metrics and the database connection only. */
+/** Margin below maintenance -> liquidation cases: partial liquidation, insurance fund, ADL, socialized loss, each step a ledger command; liquidations.v1 and Cover 2. */
 @Module({
-  imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot(), DatabaseModule.forRoot()],
+  imports: [
+    ClearingConfigModule.forRoot(SERVICE),
+    ObservabilityModule.forRoot(),
+    DatabaseModule.forRoot(),
+    DeleveragingModule.forRoot(),
+  ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { bootstrapService } from '@clearing/observability';
 import { AppModule, SERVICE } from './app.module';
+import { connectDeleveragingLoops } from './deleveraging.transports';
 
-void bootstrapService({ ...SERVICE, module: AppModule });
+void bootstrapService({ ...SERVICE, module: AppModule, configure: connectDeleveragingLoops });

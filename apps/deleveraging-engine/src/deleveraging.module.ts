@@ -1,0 +1,102 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { CLEARING_CONFIG, ClearingConfig } from '@clearing/config';
+import { createKafka } from '@clearing/kafka';
+import { InstrumentTerms, JournalCodec, parseAmount } from '@clearing/ledger';
+import { MarginEngine } from '@clearing/margin-engine';
+import { ClearingMetrics } from '@clearing/observability';
+import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
+import { marginConfigFor } from '../../margin-calculator/src/engine/margin-config';
+import { OwnedAccounts } from '../../margin-calculator/src/engine/owned-accounts';
+import { MARGIN_SETTINGS } from '../../margin-calculator/src/margin.settings';
+import { loadInstrumentFile } from '../../position-aggregator/src/intake/instrument-catalog';
+import { CaseDriver } from './cases/case-driver';
+import { CaseStepper } from './cases/case-stepper';
+import { CaseStore } from './cases/case-store';
+import {
+  DELEVERAGING_SETTINGS,
+  DeleveragingSettings,
+  deleveragingSettingsFromEnv,
+} from './deleveraging.settings';
+import { DeleveragingMetrics } from './deleveraging-metrics';
+import { MarketFeeds } from './feeds/market-feeds';
+import { JournalHandler } from './journal/journal-handler';
+import { WireScales } from './output/command-wire';
+import { LiquidationOutput, WIRE_SCALES } from './output/liquidation-output';
+import { SolvencyMonitor } from './solvency/solvency-monitor';
+import { LOT_OF, LotOf } from './state/account-snapshot';
+import { ExactMarks } from './state/exact-marks';
+import { LedgerView } from './state/ledger-view';
+
+const ORACLE_CONFIG = Symbol('ORACLE_CONFIG');
+
+/**
+ * The engine's state (the margin calculator's fold of the owned journal and the marks, plus insurance
+ * funds), its inputs (journal loop, marks and margin feeds), the case driver and its outputs. It margins
+ * with the margin calculator's own settings, config and journal restore (OwnedAccounts), so the two
+ * services cannot disagree about an account.
+ */
+@Module({})
+export class DeleveragingModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: DeleveragingModule,
+      controllers: [JournalHandler],
+      providers: [
+        { provide: DELEVERAGING_SETTINGS, useFactory: () => deleveragingSettingsFromEnv() },
+        {
+          provide: MARGIN_SETTINGS,
+          inject: [DELEVERAGING_SETTINGS],
+          useFactory: (s: DeleveragingSettings) => s.margin,
+        },
+        { provide: ORACLE_CONFIG, useFactory: () => loadOracleConfig() },
+        { provide: JournalCodec, useFactory: () => new JournalCodec() },
+        {
+          provide: LedgerView,
+          inject: [ORACLE_CONFIG, DELEVERAGING_SETTINGS, JournalCodec],
+          useFactory: (oracle: OracleConfig, settings: DeleveragingSettings, codec: JournalCodec) =>
+            new LedgerView({ ...settings.margin, config: marginConfigFor(oracle), scaleOf: codec.scaleOf }),
+        },
+        { provide: MarginEngine, useExisting: LedgerView },
+        { provide: LOT_OF, useFactory: lotsOf },
+        {
+          provide: WIRE_SCALES,
+          inject: [JournalCodec, DELEVERAGING_SETTINGS],
+          useFactory: (codec: JournalCodec, settings: DeleveragingSettings): WireScales => ({
+            scaleOf: codec.scaleOf,
+            settlementAsset: settings.settlementAsset,
+          }),
+        },
+        {
+          provide: Kafka,
+          inject: [CLEARING_CONFIG],
+          useFactory: (config: ClearingConfig) =>
+            createKafka({ clientId: config.kafkaClientId, brokers: [...config.kafkaBrokers] }),
+        },
+        {
+          provide: DeleveragingMetrics,
+          inject: [ClearingMetrics],
+          useFactory: (metrics: ClearingMetrics) => new DeleveragingMetrics(metrics),
+        },
+        ExactMarks,
+        OwnedAccounts,
+        CaseStore,
+        LiquidationOutput,
+        CaseStepper,
+        CaseDriver,
+        MarketFeeds,
+        SolvencyMonitor,
+      ],
+      exports: [Kafka, OwnedAccounts, DELEVERAGING_SETTINGS, MarketFeeds, CaseDriver],
+    };
+  }
+}
+
+/** The lot of config/instruments.json (the aggregator's catalog), else one minor unit of the position scale. */
+function lotsOf(): LotOf {
+  const lots = new Map(loadInstrumentFile().map((i) => [i.symbol, i.lotSize]));
+  return (terms: InstrumentTerms) => {
+    const lotSize = lots.get(terms.instrument);
+    return lotSize !== undefined ? parseAmount(lotSize, terms.positionScale) : 1n;
+  };
+}

@@ -1,0 +1,63 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { MarginV1, MarkV1, TOPICS } from '@clearing/contracts';
+import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
+import { CaseDriver } from '../cases/case-driver';
+import { MARGIN_GROUP_PREFIX, MARKS_GROUP_PREFIX } from '../deleveraging.settings';
+import { ExactMarks } from '../state/exact-marks';
+import { LedgerView } from '../state/ledger-view';
+
+/**
+ * The two topics every instance reads whole: marks.v1 (the market, floats for margin and exact
+ * decimals for prices; a batch re-evaluates the cases) and margin.v1, the trigger (an owned account
+ * called liquidatable or bankrupt is watched until its band recovers).
+ */
+@Injectable()
+export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MarketFeeds.name);
+  private readonly marks: BroadcastFeed<MarkV1>;
+  private readonly margin: BroadcastFeed<MarginV1>;
+
+  constructor(kafka: Kafka, view: LedgerView, exact: ExactMarks, driver: CaseDriver) {
+    const onInvalid = (topic: string) => (reason: string, partition: number, offset: string) =>
+      this.logger.error({ topic, partition, offset, reason }, 'invalid message skipped');
+    this.marks = new BroadcastFeed<MarkV1>({
+      kafka,
+      topic: TOPICS.marks,
+      groupPrefix: clusterScopedId(MARKS_GROUP_PREFIX),
+      decode: decodeContract,
+      onMessages: (marks, caughtUp) => {
+        view.applyMarks(marks);
+        exact.apply(marks);
+        if (caughtUp) driver.kick();
+      },
+      onCaughtUp: () => driver.onMarksCaughtUp(),
+      onInvalid: onInvalid(TOPICS.marks),
+    });
+    this.margin = new BroadcastFeed<MarginV1>({
+      kafka,
+      topic: TOPICS.margin,
+      groupPrefix: clusterScopedId(MARGIN_GROUP_PREFIX),
+      decode: decodeContract,
+      onMessages: (figures) => {
+        for (const f of figures)
+          driver.onMargin(f.account, f.kind === 'account-margin' ? f.health.band : undefined);
+      },
+      onCaughtUp: () => undefined,
+      onInvalid: onInvalid(TOPICS.margin),
+    });
+  }
+
+  marksCaughtUp(): boolean {
+    return this.marks.isCaughtUp();
+  }
+
+  onApplicationBootstrap(): void {
+    for (const feed of [this.marks, this.margin])
+      feed.start().catch((error: Error) => this.logger.error({ error: error.message }, 'feed failed'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.marks.stop(), this.margin.stop()]);
+  }
+}

@@ -1,0 +1,81 @@
+import { CashCommandV1, LedgerCommandV1, TransferCommandV1 } from '@clearing/contracts';
+import { formatAmount } from '@clearing/ledger';
+import { CaseCommand } from '@clearing/liquidation';
+
+/** Scales of the exact amounts: position units per instrument, cash per asset (the journal codec's). */
+export interface WireScales {
+  readonly scaleOf: (asset: string) => number;
+  /** Prices and fees are in the settlement asset (the writer parses them at its scale). */
+  readonly settlementAsset: string;
+}
+
+/** The command as liquidations.v1 lists it in its step (a socialized loss under the case's account). */
+export function stepItemOf(
+  command: CaseCommand,
+  caseAccount: string,
+  scales: WireScales,
+): TransferCommandV1 | CashCommandV1 {
+  const cash = (amount: bigint) => formatAmount(amount, scales.scaleOf(scales.settlementAsset));
+  if (command.type === 'InsuranceFundDraw' || command.type === 'SocializeLoss') {
+    const { commandId, type, asset, amount } = command;
+    const account = command.type === 'InsuranceFundDraw' ? command.account : caseAccount;
+    return { commandId, type, account, asset, amount: formatAmount(amount, scales.scaleOf(asset)) };
+  }
+  return {
+    commandId: command.commandId,
+    type: command.type,
+    account: command.account,
+    instrument: command.instrument,
+    side: command.side,
+    quantity: formatAmount(command.quantity, scales.scaleOf(command.instrument)),
+    price: cash(command.price),
+    counterpartyAccount: command.counterpartyAccount,
+    fee: cash(command.fee),
+  };
+}
+
+/** The ledger.commands.v1 message of a step command; a socialized loss is not a ledger command. */
+export function ledgerCommandOf(command: CaseCommand, scales: WireScales): LedgerCommandV1 | undefined {
+  if (command.type === 'SocializeLoss') return undefined;
+  const envelope = {
+    schemaVersion: 1 as const,
+    commandId: command.commandId,
+    account: command.account,
+    issuedAt: command.occurredAt,
+    causationId: command.caseId,
+  };
+  const item = stepItemOf(command, command.account, scales);
+  if (command.type === 'InsuranceFundDraw' && 'asset' in item)
+    return {
+      ...envelope,
+      type: 'InsuranceFundDraw',
+      caseId: command.caseId,
+      asset: item.asset,
+      amount: item.amount,
+    };
+  if (!('instrument' in item)) return undefined;
+  const { instrument, side, quantity, price } = item;
+  if (command.type === 'AutoDeleverage')
+    return {
+      ...envelope,
+      type: 'AutoDeleverage',
+      caseId: command.caseId,
+      counterpartyAccount: item.counterpartyAccount,
+      instrument,
+      side,
+      quantity,
+      price,
+    };
+  return {
+    ...envelope,
+    type: 'LiquidationTransfer',
+    liquidationId: command.caseId,
+    instrument,
+    side,
+    quantity,
+    price,
+    toAccount: item.counterpartyAccount,
+    fee: item.fee,
+    feeAsset: scales.settlementAsset,
+  };
+}
