@@ -55,9 +55,11 @@ export class CaseDriver implements OnApplicationShutdown {
     this.enqueue(() => this.load());
   }
 
-  /** margin.v1 of an owned account: watched while its band is below maintenance. */
+  /**
+   * margin.v1: an account is watched while its band is below maintenance. Kept for every account, not
+   * only owned ones: the feed replays the topic at start, before the journal partitions are assigned.
+   */
   onMargin(account: string, band: HealthBandV1 | undefined): void {
-    if (!this.owns(account)) return;
     if (band === 'liquidatable' || band === 'bankrupt') this.watched.add(account);
     else this.watched.delete(account);
     this.kick();
