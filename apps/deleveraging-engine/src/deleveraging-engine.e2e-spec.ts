@@ -85,6 +85,17 @@ describe('deleveraging engine: BTC gaps from 60,000 to 50,000 under three levera
     }, 30_000);
     assert.ok(report.ok);
   });
+
+  it('then the backstop, which held no BTC-PERP before, holds exactly what the liquidated longs sold to it', async () => {
+    const legs = [...(await stepsOf('alice')), ...(await stepsOf('carol'))].flatMap((s) => s.commands);
+    const sold = legs.filter((c) => c.type === 'LiquidationTransfer' && c.account !== 'BACKSTOP');
+    const total = sold.reduce((sum, c) => sum + ('quantity' in c ? Number(c.quantity) : 0), 0);
+    assert.ok(total > 0);
+    assert.ok(
+      Math.abs((await positionOf('BACKSTOP')) - total) < 1e-9,
+      `backstop holds what was sold: ${total}`,
+    );
+  });
 });
 
 async function stepsOf(account: string): Promise<Step[]> {

@@ -9,7 +9,7 @@ import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
 import { marginConfigFor } from '../../margin-calculator/src/engine/margin-config';
 import { OwnedAccounts } from '../../margin-calculator/src/engine/owned-accounts';
 import { MARGIN_SETTINGS } from '../../margin-calculator/src/margin.settings';
-import { loadInstrumentFile } from '../../position-aggregator/src/intake/instrument-catalog';
+import { loadInstrumentFile, termsOf } from '../../position-aggregator/src/intake/instrument-catalog';
 import { CaseDriver } from './cases/case-driver';
 import { CaseStepper } from './cases/case-stepper';
 import { CaseStore } from './cases/case-store';
@@ -65,6 +65,7 @@ export class DeleveragingModule {
           useFactory: (codec: JournalCodec, settings: DeleveragingSettings): WireScales => ({
             scaleOf: codec.scaleOf,
             settlementAsset: settings.settlementAsset,
+            termsOf: termsCatalog(codec),
           }),
         },
         {
@@ -99,4 +100,10 @@ function lotsOf(): LotOf {
     const lotSize = lots.get(terms.instrument);
     return lotSize !== undefined ? parseAmount(lotSize, terms.positionScale) : 1n;
   };
+}
+
+/** The terms snapshot of every configured instrument, as the aggregator's intake puts it on fill legs. */
+function termsCatalog(codec: JournalCodec): WireScales['termsOf'] {
+  const terms = new Map(loadInstrumentFile().map((d) => [d.symbol, termsOf(d, codec.assets)]));
+  return (instrument) => terms.get(instrument);
 }

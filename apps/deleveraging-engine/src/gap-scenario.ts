@@ -35,11 +35,12 @@ export async function openLongsAt60000(system: DeleveragingFixture): Promise<voi
       buyer,
       seller: 'bob',
     });
-  // The backstop holds a little BTC-PERP: the ledger moves a position only to an account holding the instrument.
-  await publishRaw(kafka, system.topics.fills, [
-    ...Object.keys(TRADERS).map((a) => fill(a, '1')),
-    fill('BACKSTOP', '0.01'),
-  ]);
+  // The backstop starts with cash only: the takeover legs carry the instrument's terms to open its position.
+  await publishRaw(
+    kafka,
+    system.topics.fills,
+    Object.keys(TRADERS).map((a) => fill(a, '1')),
+  );
   for (const account of Object.keys(TRADERS))
     await system.awaitMargin(account, (m): m is AccountMarginV1 => priced(m) && m.journalSequence >= 2);
 }

@@ -99,6 +99,8 @@ export interface LiquidationTransferCommandV1 extends LedgerCommandEnvelope<'Liq
   readonly toAccount: AccountIdString;
   readonly fee?: DecimalString;
   readonly feeAsset?: AssetCodeString;
+  /** Lets an account without a position in the instrument (the backstop) open one. */
+  readonly terms?: InstrumentTermsV1;
 }
 
 export interface InsuranceFundDrawCommandV1 extends LedgerCommandEnvelope<'InsuranceFundDraw'> {
@@ -116,6 +118,8 @@ export interface AutoDeleverageCommandV1 extends LedgerCommandEnvelope<'AutoDele
   readonly quantity: DecimalString;
   /** Bankruptcy price. */
   readonly price: DecimalString;
+  /** Lets an account without a position in the instrument open one. */
+  readonly terms?: InstrumentTermsV1;
 }
 
 /**

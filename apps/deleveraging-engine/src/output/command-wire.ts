@@ -1,4 +1,4 @@
-import { CashCommandV1, LedgerCommandV1, TransferCommandV1 } from '@clearing/contracts';
+import { CashCommandV1, InstrumentTermsV1, LedgerCommandV1, TransferCommandV1 } from '@clearing/contracts';
 import { formatAmount } from '@clearing/ledger';
 import { CaseCommand } from '@clearing/liquidation';
 
@@ -7,6 +7,8 @@ export interface WireScales {
   readonly scaleOf: (asset: string) => number;
   /** Prices and fees are in the settlement asset (the writer parses them at its scale). */
   readonly settlementAsset: string;
+  /** Terms a transfer carries, so a backstop without a position in the instrument can take one over. */
+  readonly termsOf: (instrument: string) => InstrumentTermsV1 | undefined;
 }
 
 /** The command as liquidations.v1 lists it in its step (a socialized loss under the case's account). */
@@ -55,6 +57,8 @@ export function ledgerCommandOf(command: CaseCommand, scales: WireScales): Ledge
     };
   if (!('instrument' in item)) return undefined;
   const { instrument, side, quantity, price } = item;
+  const terms = scales.termsOf(instrument);
+  const withTerms = terms === undefined ? {} : { terms };
   if (command.type === 'AutoDeleverage')
     return {
       ...envelope,
@@ -65,6 +69,7 @@ export function ledgerCommandOf(command: CaseCommand, scales: WireScales): Ledge
       side,
       quantity,
       price,
+      ...withTerms,
     };
   return {
     ...envelope,
@@ -77,5 +82,6 @@ export function ledgerCommandOf(command: CaseCommand, scales: WireScales): Ledge
     toAccount: item.counterpartyAccount,
     fee: item.fee,
     feeAsset: scales.settlementAsset,
+    ...withTerms,
   };
 }

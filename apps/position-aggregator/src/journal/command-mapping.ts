@@ -63,7 +63,8 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
         caseId: command.liquidationId,
         instrument: command.instrument,
         side: command.side,
-        quantity: parseAmount(command.quantity, codec.scaleOf(command.instrument)),
+        quantity: parseAmount(command.quantity, positionScaleOf(command, codec)),
+        ...(command.terms ? { terms: termsFromWire(command.terms, codec) } : {}),
         price: cash('USDC', command.price),
         counterpartyAccount: command.toAccount,
         fee: cash('USDC', command.fee ?? '0'),
@@ -75,7 +76,8 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
         caseId: command.caseId,
         instrument: command.instrument,
         side: command.side,
-        quantity: parseAmount(command.quantity, codec.scaleOf(command.instrument)),
+        quantity: parseAmount(command.quantity, positionScaleOf(command, codec)),
+        ...(command.terms ? { terms: termsFromWire(command.terms, codec) } : {}),
         price: cash('USDC', command.price),
         counterpartyAccount: command.counterpartyAccount,
         fee: 0n,
@@ -102,6 +104,14 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
       return { ...base, type: command.type, details: flatten(details) };
     }
   }
+}
+
+/** The terms carried by the command decide the scale; else the journal has seen the instrument already. */
+function positionScaleOf(
+  command: { instrument: string; terms?: InstrumentTermsV1 },
+  codec: JournalCodec,
+): number {
+  return command.terms?.positionScale ?? codec.scaleOf(command.instrument);
 }
 
 export function termsFromWire(terms: InstrumentTermsV1, codec: JournalCodec): InstrumentTerms {

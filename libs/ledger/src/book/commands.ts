@@ -85,6 +85,8 @@ export interface PositionTransfer extends CommandBase {
   readonly price: bigint;
   readonly counterpartyAccount: AccountId;
   readonly fee: bigint;
+  /** For an account that holds no position in the instrument yet (a backstop taking one over). */
+  readonly terms?: InstrumentTerms;
 }
 
 export interface InsuranceFundDraw extends CommandBase {

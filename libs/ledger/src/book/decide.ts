@@ -159,15 +159,20 @@ function decideTransfer(
   transferCommand: PositionTransfer,
   context: DecideContext,
 ): JournalEvent {
-  const held = book.positions.get(transferCommand.instrument);
-  if (!held || held.quantity === 0n)
-    return rejection(book, context, transferCommand, `no open position in ${transferCommand.instrument}`);
+  const terms = book.positions.get(transferCommand.instrument)?.terms ?? transferCommand.terms;
+  if (terms === undefined || terms.instrument !== transferCommand.instrument)
+    return rejection(
+      book,
+      context,
+      transferCommand,
+      `no position in ${transferCommand.instrument} and no terms to open one`,
+    );
   const type = transferCommand.type === 'LiquidationTransfer' ? 'LiquidationExecuted' : 'AutoDeleveraged';
   return bookTrade(book, context, {
     ...transferCommand,
     type,
-    terms: held.terms,
-    feeAsset: held.terms.settlementAsset,
+    terms,
+    feeAsset: terms.settlementAsset,
     feeTo: SystemAccount.insuranceFund(context.shard),
     payload: {
       caseId: transferCommand.caseId,

@@ -66,3 +66,28 @@ describe('deleveraging steps are booked once per command id', () => {
     assert.equal(shard.handle(liquidation('case-alice-1:3', 'BTC-26MAR27')).events.length, 0);
   });
 });
+
+describe('the backstop takes a liquidated position over', () => {
+  it('given a backstop without BTC-PERP, when the takeover leg carries the terms, then it opens the position at the liquidation price', () => {
+    const shard = aliceLongOneBtc();
+    const takeover: PositionTransfer = {
+      ...liquidation('case-alice-1:1:backstop'),
+      account: 'BACKSTOP',
+      side: 'buy',
+      fee: 0n,
+      counterpartyAccount: 'alice',
+      terms: BTC_PERP,
+    };
+    const [event] = shard.handle(takeover).events;
+    assert.equal(event.type, 'LiquidationExecuted');
+    assert.equal(shard.book('BACKSTOP').position('BTC-PERP').quantity, 5_000n);
+    assert.equal(shard.book('BACKSTOP').position('BTC-PERP').cost, 5_000n * usdc('50000'));
+  });
+
+  it('given no position and no terms, then the leg is refused with the reason', () => {
+    const shard = aliceLongOneBtc();
+    const [refused] = shard.handle({ ...liquidation('case-x:1'), account: 'carol' }).events;
+    assert.equal(refused.type, 'CommandRejected');
+    assert.match(String(refused.payload.reason), /no position in BTC-PERP and no terms to open one/);
+  });
+});
