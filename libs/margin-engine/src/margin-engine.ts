@@ -39,6 +39,8 @@ export class MarginEngine {
   readonly market: MarketState;
   private readonly published = new Map<string, MarginV1>();
   private marginConfig: MarginConfig;
+  /** Owned accounts whose last figures show negative equity: withdrawals wait for the loss waterfall. */
+  private readonly negativeEquity = new Set<string>();
 
   constructor(readonly settings: MarginEngineSettings) {
     this.market = new MarketState(settings.ewma, settings.parAssets);
@@ -80,11 +82,19 @@ export class MarginEngine {
       const figures = this.figuresOf(account, cause, computedAt);
       if (figures === undefined) continue;
       all.push(figures);
+      if (figures.kind === 'account-margin' && figures.health.band === 'bankrupt')
+        this.negativeEquity.add(account);
+      else this.negativeEquity.delete(account);
       if (!worthPublishing(figures, this.published.get(account), this.settings.threshold)) continue;
       this.published.set(account, figures);
       toPublish.push(figures);
     }
     return { all, toPublish };
+  }
+
+  /** Accounts (of this instance) worth less than nothing at mark, as of their last evaluation. */
+  accountsWithNegativeEquity(): ReadonlySet<string> {
+    return this.negativeEquity;
   }
 
   /** Shipping failed: these accounts are published again at their next evaluation, whatever moved. */

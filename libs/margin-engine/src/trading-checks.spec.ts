@@ -70,4 +70,13 @@ describe('withdrawals: free collateral after the withdrawal must stay >= 0', () 
     const again = approveWithdrawal(margin, 'alice', 'USDC', 10_000);
     assert.equal(again.ok, false, 'with 1.5 BTC long the same withdrawal no longer fits');
   });
+
+  it('given another account has negative equity after a crash, then no withdrawal is approved until the waterfall ran', () => {
+    const { margin, ledger } = longOneBtc();
+    margin.applyJournal([...ledger.deposit('carol', '1000'), ...ledger.trade('carol', '1', '60000')]);
+    margin.evaluate(margin.applyMarks([btcPerpMark(58_000, '2026-11-25T10:10:00Z')]), 'mark', T0);
+    const gated = approveWithdrawal(margin, 'alice', 'USDC', 100);
+    assert.equal(gated.ok, false);
+    assert.match(gated.ok ? '' : gated.reason, /gated while 1 account\(s\) have negative equity/);
+  });
 });

@@ -62,6 +62,8 @@ export interface WithdrawalApproval {
  * Free-collateral check of a withdrawal of `units` of `asset`: the account's margin without those units
  * must leave free collateral >= 0 (haircut collateral and capped unrealized profit against IM). The approval
  * names the journal sequence it saw; a fill booked before the withdrawal makes the writer refuse it as stale.
+ * While any account has negative equity nothing is approved: the deficit may yet be socialized, and cash
+ * that left before would escape its share.
  */
 export function approveWithdrawal(
   engine: MarginEngine,
@@ -73,6 +75,11 @@ export function approveWithdrawal(
   const portfolio = engine.portfolioOf(account);
   if (book === undefined || portfolio === undefined)
     return { ok: false, status: 'unknown', reason: `unknown account ${account}` };
+  const bankrupt = engine.accountsWithNegativeEquity().size;
+  if (bankrupt > 0) {
+    const reason = `withdrawals are gated while ${bankrupt} account(s) have negative equity (loss waterfall running)`;
+    return { ok: false, status: 'refused', reason };
+  }
   const held = portfolio.collateral.find((c) => c.asset === asset)?.units ?? 0;
   if (held < units)
     return { ok: false, status: 'refused', reason: `${account} holds ${held} ${asset}, asked ${units}` };
