@@ -1,10 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import { TOPICS } from '@clearing/contracts';
-import { decodeContract, KafkaBatchTransport, loopReadinessCheck } from '@clearing/kafka';
-import { ClearingMetrics, ReadinessRegistry } from '@clearing/observability';
-import { OwnedAccounts } from '../../margin-calculator/src/engine/owned-accounts';
+import { ReadinessRegistry } from '@clearing/observability';
+import { connectOwnedJournalLoop } from '../../margin-calculator/src/margin.transports';
 import { CaseDriver } from './cases/case-driver';
 import {
   DELEVERAGING_SETTINGS,
@@ -20,26 +17,13 @@ import {
  */
 export function connectDeleveragingLoops(app: INestApplication): void {
   const settings = app.get<DeleveragingSettings>(DELEVERAGING_SETTINGS);
-  const owned = app.get(OwnedAccounts);
-  const transport = new KafkaBatchTransport({
-    mode: 'projection',
-    kafka: app.get(Kafka),
-    metrics: app.get(ClearingMetrics),
-    decode: decodeContract,
-    transportId: DELEVERAGING_TRANSPORT.journal,
+  connectOwnedJournalLoop(app, {
     groupId: JOURNAL_GROUP,
-    dataSource: app.get(DataSource),
+    transportId: DELEVERAGING_TRANSPORT.journal,
     sessionTimeoutMs: settings.margin.sessionTimeoutMs,
-    onAssignment: (assignment) => owned.reassign(assignment[TOPICS.ledgerJournal] ?? []),
   });
-  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
-  const readiness = app.get(ReadinessRegistry);
-  readiness.register(
-    'kafka-journal',
-    loopReadinessCheck(() => transport.loopStatus()),
-  );
   const driver = app.get(CaseDriver);
-  readiness.register('cases-loaded', async () => ({
+  app.get(ReadinessRegistry).register('cases-loaded', async () => ({
     up: driver.isStarted(),
     detail: { topic: TOPICS.marks },
   }));

@@ -2,7 +2,7 @@
 // the aggregator fixture's topics and schema, driven as upstream engines and price feeds drive them.
 import path from 'node:path';
 import { MarginV1 } from '@clearing/contracts';
-import { eventually, readCommitted, startWorker, WorkerRun } from '@clearing/testing';
+import { eventually, indexQuoteMessages, readCommitted, startWorker, WorkerRun } from '@clearing/testing';
 import { AggregatorFixture } from '../../position-aggregator/src/aggregator-fixture';
 
 const MAINS = {
@@ -75,15 +75,5 @@ export class MarginFixture extends AggregatorFixture {
 
 /** Index quotes of BTC from three feeds, as price feeds publish them. */
 export function btcQuotes(priceUsd: string, eventTime: string): { key: string; value: string }[] {
-  return ['coinbase', 'kraken', 'bitstamp'].map((source) => ({
-    key: 'BTC',
-    value: JSON.stringify({
-      schemaVersion: 1,
-      kind: 'index-quote',
-      source,
-      eventTime,
-      underlying: 'BTC',
-      price: priceUsd,
-    }),
-  }));
+  return indexQuoteMessages('BTC', eventTime, { coinbase: priceUsd, kraken: priceUsd, bitstamp: priceUsd });
 }

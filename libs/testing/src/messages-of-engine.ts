@@ -54,3 +54,15 @@ export function depositMessage(
     }),
   };
 }
+
+/** Index quotes as price feeds publish them to oracle.prices.v1: one per source, at one event time. */
+export function indexQuoteMessages(
+  underlying: string,
+  eventTime: string,
+  priceBySource: Readonly<Record<string, string>>,
+): { key: string; value: string }[] {
+  return Object.entries(priceBySource).map(([source, price]) => ({
+    key: underlying,
+    value: JSON.stringify({ schemaVersion: 1, kind: 'index-quote', source, eventTime, underlying, price }),
+  }));
+}

@@ -2,7 +2,7 @@ import { logLevel } from 'kafkajs';
 import { TOPICS } from '@clearing/contracts';
 import { createKafka } from '@clearing/kafka';
 import { createDataSource } from '@clearing/persistence';
-import { depositMessage, eventually, fillMessage, publishRaw } from '@clearing/testing';
+import { depositMessage, eventually, fillMessage, indexQuoteMessages, publishRaw } from '@clearing/testing';
 import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
 import { InfraEndpoints } from '../infra';
 import { formatReport } from '../verify/report';
@@ -113,17 +113,6 @@ async function printBook(
 
 /** What price feeds publish: BTC from three exchanges, and one implied vol point for the option. */
 function oracleInputs(eventTime: string): { key: string; value: string }[] {
-  const quote = (source: string, price: string) => ({
-    key: 'BTC',
-    value: JSON.stringify({
-      schemaVersion: 1,
-      kind: 'index-quote',
-      source,
-      eventTime,
-      underlying: 'BTC',
-      price,
-    }),
-  });
   const vol = {
     key: 'BTC',
     value: JSON.stringify({
@@ -137,7 +126,8 @@ function oracleInputs(eventTime: string): { key: string; value: string }[] {
       iv: '0.6',
     }),
   };
-  return [quote('coinbase', '50490'), quote('kraken', '50500'), quote('bitstamp', '50510'), vol];
+  const prices = { coinbase: '50490', kraken: '50500', bitstamp: '50510' };
+  return [...indexQuoteMessages('BTC', eventTime, prices), vol];
 }
 
 /** The margin calculator's view (account_risk): NLV, requirements, health and what netting saved. */
