@@ -4,6 +4,8 @@ import path from 'node:path';
 import { LiquidationV1 } from '@clearing/contracts';
 import { JournalEventWire } from '@clearing/ledger';
 import { eventually, readCommitted, startWorker, WorkerRun } from '@clearing/testing';
+import { verifyClearing } from '../../cli/src/verify/verify-clearing';
+import { PROJECTION_GROUP } from '../../position-aggregator/src/aggregator.settings';
 import { MarginFixture } from '../../margin-calculator/src/margin-fixture';
 
 export const ENGINE_MAIN = path.resolve(__dirname, 'main.js');
@@ -57,6 +59,20 @@ export class DeleveragingFixture extends MarginFixture {
   }
 
   /** The engine's log lines that explain a stall: errors, warnings and its case decisions. */
+  /** `clearing verify` over this system's journal and projection, once the projection has caught up. */
+  async verifies(timeoutMs = 30_000): Promise<boolean> {
+    const report = await eventually(async () => {
+      const result = await verifyClearing({
+        kafka: this.kafka.kafka,
+        topic: this.topics.ledgerJournal,
+        dataSource: this.database.dataSource,
+        consumerGroup: PROJECTION_GROUP,
+      });
+      return result.ok ? result : undefined;
+    }, timeoutMs);
+    return report.ok;
+  }
+
   engineLog(): string {
     const lines = (this.engine?.output() ?? '').split('\n');
     return lines
