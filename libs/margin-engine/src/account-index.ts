@@ -49,15 +49,19 @@ export class AccountIndex {
     const dropped = [...this.books.keys()].filter((account) => !keep(account));
     for (const account of dropped) {
       this.books.delete(account);
-      this.reindex(new AccountBook(account));
-      this.heldBy.delete(account);
+      this.unindex(account);
     }
     return dropped;
   }
 
+  private unindex(account: string): void {
+    for (const key of this.heldBy.get(account) ?? []) this.holders.get(key)?.delete(account);
+    this.heldBy.delete(account);
+  }
+
   private reindex(book: AccountBook): void {
     const now = [...book.balances.keys(), ...book.positions.keys()];
-    for (const key of this.heldBy.get(book.account) ?? []) this.holders.get(key)?.delete(book.account);
+    this.unindex(book.account);
     for (const key of now) {
       let set = this.holders.get(key);
       if (set === undefined) this.holders.set(key, (set = new Set()));

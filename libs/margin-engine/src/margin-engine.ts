@@ -97,6 +97,13 @@ export class MarginEngine {
     return this.negativeEquity;
   }
 
+  /** After a rebalance: forgets the accounts of partitions no longer owned, and all kept about them. */
+  keepAccounts(keep: (account: string) => boolean): void {
+    const dropped = this.accounts.forget(keep);
+    this.forgetPublished(dropped);
+    for (const account of dropped) this.negativeEquity.delete(account);
+  }
+
   /** Shipping failed: these accounts are published again at their next evaluation, whatever moved. */
   forgetPublished(accounts: Iterable<string>): void {
     for (const account of accounts) this.published.delete(account);

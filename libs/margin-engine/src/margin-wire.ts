@@ -1,5 +1,5 @@
-import { AccountMarginV1, AccountUnpricedV1, GreeksV1, MarginV1, UsdString } from '@clearing/contracts';
-import { AccountMargin, UnderlyingGreeks } from '@clearing/risk';
+import { AccountMarginV1, AccountUnpricedV1, MarginV1, UsdString } from '@clearing/contracts';
+import { AccountMargin } from '@clearing/risk';
 
 /** What the figures reflect (see margin.v1: the pair orders two messages of one account). */
 export interface MarginStamp {
@@ -43,7 +43,7 @@ export function marginMessage(stamp: MarginStamp, margin: AccountMargin): Accoun
     freeCollateralUsd: usdString(margin.freeCollateralUsd),
     health: { ratio: Number.isFinite(ratio) ? ratio : null, band: margin.health.band },
     greeks: {
-      byUnderlying: margin.greeks.byUnderlying.map(greeksOf),
+      byUnderlying: margin.greeks.byUnderlying.map((greeks) => ({ ...greeks })),
       total: { ...margin.greeks.total },
     },
   };
@@ -55,10 +55,6 @@ export function unpricedMessage(
   reason: string,
 ): AccountUnpricedV1 {
   return { schemaVersion: 1, kind: 'account-unpriced', ...stamp, reason: reason.slice(0, 500), missing };
-}
-
-function greeksOf(greeks: UnderlyingGreeks): GreeksV1 {
-  return { ...greeks };
 }
 
 /** (journalSequence, marksAsOf): a message is newer when either grew. */

@@ -18,13 +18,9 @@ export function worthPublishing(
   last: MarginV1 | undefined,
   threshold: PublishThreshold,
 ): boolean {
-  if (last === undefined || last.kind !== next.kind) return true;
+  if (last === undefined || next.kind !== last.kind) return true;
   if (next.kind === 'account-unpriced' || last.kind === 'account-unpriced') {
-    return (
-      next.kind === 'account-unpriced' &&
-      last.kind === 'account-unpriced' &&
-      !sameMissing(next.missing, last.missing)
-    );
+    return !sameMissing(missingOf(next), missingOf(last));
   }
   if (next.health.band !== last.health.band || next.method !== last.method) return true;
   const figures = (m: AccountMarginV1) => [...WATCHED.map((k) => m[k]), m.required.imUsd, m.required.mmUsd];
@@ -35,6 +31,8 @@ export function worthPublishing(
 function moved(now: number, before: number, threshold: PublishThreshold): boolean {
   return Math.abs(now - before) > Math.max(threshold.absoluteUsd, threshold.relative * Math.abs(before));
 }
+
+const missingOf = (m: MarginV1): readonly string[] => (m.kind === 'account-unpriced' ? m.missing : []);
 
 function sameMissing(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);

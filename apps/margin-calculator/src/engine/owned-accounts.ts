@@ -49,9 +49,7 @@ export class OwnedAccounts {
     const next = new Set(partitions);
     const added = partitions.filter((p) => !this.owned.has(p));
     this.owned = next;
-    this.engine.forgetPublished(
-      this.engine.accounts.forget((account) => next.has(this.partitionOf(account))),
-    );
+    this.engine.keepAccounts((account) => next.has(this.partitionOf(account)));
     if (added.length === 0) return;
     this.restoring = this.restoring.catch(() => undefined).then(() => this.restore(added));
     this.restoring.then(

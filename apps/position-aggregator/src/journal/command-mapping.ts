@@ -59,26 +59,18 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
     case 'LiquidationTransfer':
       return {
         ...base,
+        ...positionTransferOf(command, codec),
         type: 'LiquidationTransfer',
         caseId: command.liquidationId,
-        instrument: command.instrument,
-        side: command.side,
-        quantity: parseAmount(command.quantity, positionScaleOf(command, codec)),
-        ...(command.terms ? { terms: termsFromWire(command.terms, codec) } : {}),
-        price: cash('USDC', command.price),
         counterpartyAccount: command.toAccount,
         fee: cash('USDC', command.fee ?? '0'),
       };
     case 'AutoDeleverage':
       return {
         ...base,
+        ...positionTransferOf(command, codec),
         type: 'AutoDeleverage',
         caseId: command.caseId,
-        instrument: command.instrument,
-        side: command.side,
-        quantity: parseAmount(command.quantity, positionScaleOf(command, codec)),
-        ...(command.terms ? { terms: termsFromWire(command.terms, codec) } : {}),
-        price: cash('USDC', command.price),
         counterpartyAccount: command.counterpartyAccount,
         fee: 0n,
       };
@@ -106,12 +98,28 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
   }
 }
 
-/** The terms carried by the command decide the scale; else the journal has seen the instrument already. */
-function positionScaleOf(
-  command: { instrument: string; terms?: InstrumentTermsV1 },
+/**
+ * What a liquidation transfer and an ADL share: the trade, at the scale of the terms the command carries
+ * (else of the instrument the journal has already seen), and those terms when given.
+ */
+function positionTransferOf(
+  command: {
+    instrument: string;
+    side: 'buy' | 'sell';
+    quantity: string;
+    price: string;
+    terms?: InstrumentTermsV1;
+  },
   codec: JournalCodec,
-): number {
-  return command.terms?.positionScale ?? codec.scaleOf(command.instrument);
+) {
+  const positionScale = command.terms?.positionScale ?? codec.scaleOf(command.instrument);
+  return {
+    instrument: command.instrument,
+    side: command.side,
+    quantity: parseAmount(command.quantity, positionScale),
+    price: parseAmount(command.price, codec.scaleOf('USDC')),
+    ...(command.terms ? { terms: termsFromWire(command.terms, codec) } : {}),
+  };
 }
 
 export function termsFromWire(terms: InstrumentTermsV1, codec: JournalCodec): InstrumentTerms {
