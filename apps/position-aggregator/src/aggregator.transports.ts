@@ -40,7 +40,8 @@ export function connectAggregatorLoops(app: INestApplication): void {
         mode: 'transform',
         transportId: AGGREGATOR_TRANSPORT.writer,
         groupId: WRITER_GROUP,
-        onAssignment: (assignment) => app.get(JournalWriterHandler).forgetShards(assignment),
+        onAssignment: () => app.get(JournalWriterHandler).forgetShards(),
+        onUncommitted: (_topic, partition) => app.get(JournalWriterHandler).forgetShard(partition),
       },
     ],
     [

@@ -11,6 +11,7 @@ import { ExpiryBridgeHandler } from './expiry/expiry-bridge.handler';
 import { FillIntakeHandler } from './intake/fill-intake.handler';
 import { loadInstrumentFile } from './intake/instrument-catalog';
 import { ReferenceDataRepository } from './intake/reference-data.repository';
+import { JournalShards, kafkaJournalReader } from './journal/journal-shards';
 import { JournalWriterHandler } from './journal/journal-writer.handler';
 import { JournalProjectionHandler } from './projection/journal-projection.handler';
 
@@ -31,6 +32,12 @@ export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defa
       inject: [CLEARING_CONFIG],
       useFactory: (config: ClearingConfig) =>
         createKafka({ clientId: config.kafkaClientId, brokers: [...config.kafkaBrokers] }),
+    },
+    {
+      provide: JournalShards,
+      inject: [Kafka, JournalCodec, AGGREGATOR_SETTINGS],
+      useFactory: (kafka: Kafka, codec: JournalCodec, settings: AggregatorSettings) =>
+        new JournalShards(kafkaJournalReader(kafka, codec), settings.cyclePolicy, codec.scaleOf),
     },
     {
       provide: ReferenceDataRepository,

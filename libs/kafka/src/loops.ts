@@ -4,7 +4,7 @@ import { Assignment, BatchConsumer } from './batch-consumer';
 import { LoopMetrics } from './loop-metrics';
 import { DecodedBatch, Decoder, OutboundMessage, TransformResult } from './messages';
 import { ProjectionProcessor } from './projection-processor';
-import { TransactionalProducers } from './transactional-producers';
+import { idempotentProducer, TransactionalProducers } from './transactional-producers';
 import { TransformProcessor } from './transform-processor';
 
 interface LoopBase<T> {
@@ -24,6 +24,8 @@ export interface TransformLoopOptions<T> extends LoopBase<T> {
   transactionalIdPrefix?: string;
   transform(batch: DecodedBatch<T>): Promise<OutboundMessage[] | TransformResult>;
   onAssignment?: (assignment: Assignment) => void;
+  /** See TransformProcessorOptions.onUncommitted: drop what the failed batch changed in memory. */
+  onUncommitted?: (topic: string, partition: number) => void;
 }
 
 export interface ProjectionLoopOptions<T> extends LoopBase<T> {
@@ -57,7 +59,7 @@ export function transformLoop<T>(options: TransformLoopOptions<T>): BatchConsume
  * checkpoint rows keep the plain group id: the schema is already the namespace's own.
  */
 export function projectionLoop<T>(options: ProjectionLoopOptions<T>): BatchConsumer {
-  const deadLetterProducer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const deadLetterProducer = idempotentProducer(options.kafka);
   const processor = new ProjectionProcessor<T>({ ...options, deadLetterProducer });
   return new BatchConsumer({ ...options, groupId: clusterScopedId(options.groupId), processor });
 }

@@ -9,18 +9,44 @@ export interface OffsetToCommit {
   nextOffset: string;
 }
 
+/** Where a transform's outputs and consumed offsets commit; TransactionalProducers in production. */
+export interface BatchCommitter {
+  /**
+   * Makes the partition's producer ready, initialising a fresh one after a failure or a rebalance: its
+   * InitProducerId returns only once every earlier transaction of the id is complete (markers written),
+   * so state read from the committed output afterwards includes all of them, and a zombie is fenced.
+   */
+  ready(topic: string, partition: number): Promise<void>;
+  commit(messages: readonly OutboundMessage[], offset: OffsetToCommit): Promise<void>;
+  /** Ownership may have changed: every producer is re-initialised before its next transaction. */
+  expireAll(): void;
+  close(): Promise<void>;
+}
+
 /**
  * One transactional producer per input partition (transactional.id = prefix + topic + partition).
  * kafkajs' sendOffsets carries no consumer-group generation (no KIP-447 fencing), so the classic scheme
  * is what fences a zombie: whoever owns the partition next initialises the same id and bumps its epoch.
  */
-export class TransactionalProducers {
+export class TransactionalProducers implements BatchCommitter {
   private readonly producers = new Map<string, Promise<Producer>>();
+  /** Producers created before the last rebalance: replaced by fresh ones before their next use. */
+  private readonly expired = new Set<string>();
 
   constructor(
     private readonly kafka: Kafka,
     private readonly transactionalIdPrefix: string,
   ) {}
+
+  async ready(topic: string, partition: number): Promise<void> {
+    const key = `${topic}.${partition}`;
+    if (this.expired.delete(key)) await this.drop(key);
+    await this.producerFor(key);
+  }
+
+  expireAll(): void {
+    for (const key of this.producers.keys()) this.expired.add(key);
+  }
 
   /** Writes the messages and the consumed offset atomically: all visible to read_committed, or none. */
   async commit(messages: readonly OutboundMessage[], offset: OffsetToCommit): Promise<void> {
@@ -39,7 +65,10 @@ export class TransactionalProducers {
       failpoint('transform.before-commit');
       await transaction.commit();
     } catch (error) {
-      await this.discard(key, () => transaction.abort());
+      // The outcome may be in doubt (a commit whose answer was lost): abort if the broker lets us, then
+      // always start over with a fresh producer, whose initialisation settles whatever was in flight.
+      await transaction.abort().catch(() => undefined);
+      await this.drop(key);
       throw error;
     }
     failpoint('transform.after-commit');
@@ -48,6 +77,7 @@ export class TransactionalProducers {
   async close(): Promise<void> {
     const producers = [...this.producers.values()];
     this.producers.clear();
+    this.expired.clear();
     await Promise.allSettled(producers.map(async (p) => (await p).disconnect()));
   }
 
@@ -63,21 +93,33 @@ export class TransactionalProducers {
   }
 
   private async connect(transactionalId: string): Promise<Producer> {
-    const producer = this.kafka.producer({ transactionalId, idempotent: true, maxInFlightRequests: 1 });
+    const producer = idempotentProducer(this.kafka, transactionalId);
     await producer.connect();
     return producer;
   }
 
-  /** After a failed transaction, abort; if even that fails, drop the producer so a fresh one re-inits. */
-  private async discard(key: string, abort: () => Promise<unknown>): Promise<void> {
-    try {
-      await abort();
-    } catch {
-      const producer = this.producers.get(key);
-      this.producers.delete(key);
-      await producer?.then((p) => p.disconnect()).catch(() => undefined);
-    }
+  private async drop(key: string): Promise<void> {
+    const producer = this.producers.get(key);
+    this.producers.delete(key);
+    await producer?.then((p) => p.disconnect()).catch(() => undefined);
   }
+}
+
+/**
+ * kafkajs warns that capping an idempotent producer's retries "may invalidate EoS guarantees": a send
+ * given up on mid-sequence leaves the broker's sequence numbers behind the producer's. So its retries are
+ * unlimited (a broker outage is ridden through, each wait at most maxRetryTime), as kafkajs requires.
+ */
+const IDEMPOTENT_RETRY = { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5_000 };
+
+/** An idempotent producer (one request in flight, so order holds across retries), EOS-safe retries. */
+export function idempotentProducer(kafka: Kafka, transactionalId?: string): Producer {
+  return kafka.producer({
+    transactionalId,
+    idempotent: true,
+    maxInFlightRequests: 1,
+    retry: IDEMPOTENT_RETRY,
+  });
 }
 
 /**

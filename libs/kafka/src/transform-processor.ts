@@ -1,8 +1,22 @@
 import { toDeadLetter } from './dead-letter';
 import { Assignment, BatchContext, BatchProcessor } from './batch-consumer';
 import { LoopMetrics, reportBatch } from './loop-metrics';
-import { DecodedBatch, Decoder, OutboundMessage, splitByDecoder, TransformResult } from './messages';
-import { TransactionalProducers } from './transactional-producers';
+import { KafkaMessage } from 'kafkajs';
+import {
+  DecodedBatch,
+  Decoder,
+  OutboundMessage,
+  RejectedMessage,
+  splitByDecoder,
+  TransformResult,
+} from './messages';
+import { BatchCommitter } from './transactional-producers';
+
+/** What one batch's transaction carried: outputs and dead letters, and the refusals behind the latter. */
+interface Committed {
+  published: OutboundMessage[];
+  rejected: RejectedMessage[];
+}
 
 export interface TransformProcessorOptions<T> {
   groupId: string;
@@ -11,7 +25,13 @@ export interface TransformProcessorOptions<T> {
   transform(batch: DecodedBatch<T>): Promise<OutboundMessage[] | TransformResult>;
   /** Told when the group rebalanced, so per-partition state derived elsewhere can be rebuilt. */
   onAssignment?: (assignment: Assignment) => void;
-  producers: TransactionalProducers;
+  /**
+   * Told when a batch of this partition did not commit (the transform or the transaction failed): any
+   * state the transform changed for it must be dropped and re-read from what is committed, because the
+   * batch comes again and must be decided against committed state, not against its own aborted effects.
+   */
+  onUncommitted?: (topic: string, partition: number) => void;
+  producers: BatchCommitter;
   metrics?: LoopMetrics;
 }
 
@@ -32,6 +52,7 @@ export class TransformProcessor<T> implements BatchProcessor {
 
   onAssignment(assignment: Assignment): void {
     this.committedNext.clear();
+    this.options.producers.expireAll();
     this.options.onAssignment?.(assignment);
   }
 
@@ -43,6 +64,29 @@ export class TransformProcessor<T> implements BatchProcessor {
     const lastOffset = context.batch.lastOffset();
     if (fresh.length === 0) return context.resolveOffset(lastOffset);
 
+    // Before any state is read: a fresh producer settles this partition's earlier transactions first.
+    await this.options.producers.ready(topic, partition);
+    const nextOffset = (BigInt(lastOffset) + 1n).toString();
+    let committed: Committed;
+    try {
+      committed = await this.transformAndCommit(topic, partition, fresh, context, nextOffset);
+    } catch (error) {
+      this.options.onUncommitted?.(topic, partition);
+      throw error;
+    }
+    context.resolveOffset(lastOffset);
+    this.committedNext.set(key, BigInt(nextOffset));
+    const { published, rejected } = committed;
+    reportBatch(this.options.metrics, topic, fresh.length, published, rejected);
+  }
+
+  private async transformAndCommit(
+    topic: string,
+    partition: number,
+    fresh: KafkaMessage[],
+    context: BatchContext,
+    nextOffset: string,
+  ): Promise<Committed> {
     const split = splitByDecoder(topic, partition, fresh, this.options.decode);
     const heartbeat = () => context.heartbeat();
     const result =
@@ -51,17 +95,14 @@ export class TransformProcessor<T> implements BatchProcessor {
         : [];
     const { outputs, rejected: refused = [] } = Array.isArray(result) ? { outputs: result } : result;
     const rejected = [...split.rejected, ...refused];
-    const deadLetters = rejected.map(toDeadLetter);
-    const nextOffset = (BigInt(lastOffset) + 1n).toString();
-    await this.options.producers.commit([...outputs, ...deadLetters], {
+    const published = [...outputs, ...rejected.map(toDeadLetter)];
+    await this.options.producers.commit(published, {
       consumerGroupId: this.options.groupId,
       topic,
       partition,
       nextOffset,
     });
-    context.resolveOffset(lastOffset);
-    this.committedNext.set(key, BigInt(nextOffset));
-    reportBatch(this.options.metrics, topic, fresh.length, [...outputs, ...deadLetters], rejected);
+    return { published, rejected };
   }
 
   close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { encodeMessage, LiquidationV1, TOPICS } from '@clearing/contracts';
-import { partitionOfKey } from '@clearing/kafka';
+import { idempotentProducer, partitionOfKey } from '@clearing/kafka';
 import { CaseStep } from '@clearing/liquidation';
 import { DELEVERAGING_SETTINGS, DeleveragingSettings } from '../deleveraging.settings';
 import { ledgerCommandOf, WireScales } from './command-wire';
@@ -21,7 +21,7 @@ export class LiquidationOutput implements OnModuleInit, OnApplicationShutdown {
     @Inject(DELEVERAGING_SETTINGS) private readonly settings: DeleveragingSettings,
     @Inject(WIRE_SCALES) private readonly scales: WireScales,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = idempotentProducer(kafka);
   }
 
   async onModuleInit(): Promise<void> {

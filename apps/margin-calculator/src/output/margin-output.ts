@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common'
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { LedgerCommandV1, MarginV1, TOPICS } from '@clearing/contracts';
+import { idempotentProducer } from '@clearing/kafka';
 import { accountRiskRows, UPSERT_ACCOUNT_RISK } from './account-risk-rows';
 
 /**
@@ -18,7 +19,7 @@ export class MarginOutput implements OnModuleInit, OnApplicationShutdown {
     kafka: Kafka,
     private readonly dataSource: DataSource,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = idempotentProducer(kafka);
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,64 +1,48 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { Kafka } from 'kafkajs';
 import { InstrumentExpiryCommandV1, LedgerCommandV1, TOPICS } from '@clearing/contracts';
 import {
   DecodedBatch,
   OutboundMessage,
   partitionOfKey,
-  readTopicToEnd,
   refuse,
   RejectedMessage,
   TransformResult,
 } from '@clearing/kafka';
-import {
-  CyclePolicy,
-  EventSource,
-  HandleOutcome,
-  JournalCodec,
-  JournalEventWire,
-  parseAmount,
-  ShardLedger,
-} from '@clearing/ledger';
+import { EventSource, HandleOutcome, JournalCodec, parseAmount, ShardLedger } from '@clearing/ledger';
 import { AGGREGATOR_TRANSPORT, AGGREGATOR_SETTINGS, AggregatorSettings } from '../aggregator.settings';
 import { AccountCommandV1, toBookCommand } from './command-mapping';
+import { JournalShards } from './journal-shards';
 import { settlementMessages } from './settlement-mapping';
 
 /**
  * The single writer of each account partition: ledger.commands.v1 partition p -> ledger.journal.v1
  * partition p (plus settlements.v1 when a netting cycle closes), one Kafka transaction per batch.
- * Its state is the fold of the journal partition, re-read on every (re)assignment, so after a crash or a
- * rebalance the writer continues exactly where the committed journal ends.
+ * Its state is the fold of the committed journal partition (JournalShards): re-read after every
+ * (re)assignment and after every batch that did not commit, so the writer always continues exactly
+ * where the committed journal ends.
  */
 @Controller()
 export class JournalWriterHandler {
-  private readonly shards = new Map<number, Promise<ShardLedger>>();
-
   constructor(
-    private readonly kafka: Kafka,
+    private readonly shards: JournalShards,
     private readonly codec: JournalCodec,
     @Inject(AGGREGATOR_SETTINGS) private readonly settings: AggregatorSettings,
   ) {}
 
-  /**
-   * Called on every rebalance: ownership may have changed, so state is re-read, for all the partitions
-   * now owned in ONE pass over the journal (one reader instead of one per partition).
-   */
-  forgetShards(assignment: Readonly<Record<string, readonly number[]>> = {}): void {
-    this.shards.clear();
-    const owned = assignment[TOPICS.ledgerCommands] ?? [];
-    if (owned.length === 0) return;
-    const restored = this.restore(owned, this.settings.cyclePolicy);
-    for (const partition of owned) {
-      const shard = restored.then((shards) => shards.get(partition)!);
-      this.shards.set(partition, shard);
-      shard.catch(() => this.shards.delete(partition));
-    }
+  /** A rebalance may have moved ownership: every shard is re-read before its next batch. */
+  forgetShards(): void {
+    this.shards.forgetAll();
+  }
+
+  /** The batch's transaction did not commit: what it applied to the shard in memory is discarded. */
+  forgetShard(partition: number): void {
+    this.shards.forget(partition);
   }
 
   @EventPattern(TOPICS.ledgerCommands, AGGREGATOR_TRANSPORT.writer)
   async onCommands(@Payload() batch: DecodedBatch<LedgerCommandV1>): Promise<TransformResult> {
-    const shard = await this.shardFor(batch.partition);
+    const shard = await this.shards.get(batch.partition, batch.heartbeat);
     const outputs: OutboundMessage[] = [];
     const rejected: RejectedMessage[] = [];
     for (const message of batch.messages) {
@@ -126,35 +110,5 @@ export class JournalWriterHandler {
       settlementMessages(cycle, this.codec.scaleOf, partition),
     );
     return [...events, ...settlements];
-  }
-
-  private shardFor(partition: number): Promise<ShardLedger> {
-    let shard = this.shards.get(partition);
-    if (!shard) {
-      shard = this.restore([partition], this.settings.cyclePolicy).then((shards) => shards.get(partition)!);
-      this.shards.set(partition, shard);
-      shard.catch(() => this.shards.delete(partition));
-    }
-    return shard;
-  }
-
-  /** Folds the committed journal of these partitions (read_committed, up to its end) into fresh shards. */
-  private async restore(
-    partitions: readonly number[],
-    policy: CyclePolicy,
-  ): Promise<Map<number, ShardLedger>> {
-    const shards = new Map(partitions.map((p) => [p, new ShardLedger(p, policy, this.codec.scaleOf)]));
-    await readTopicToEnd(
-      this.kafka,
-      TOPICS.ledgerJournal,
-      (records) => {
-        for (const record of records) {
-          const event = this.codec.fromWire(JSON.parse(record.value!.toString()) as JournalEventWire);
-          shards.get(record.partition)!.restore(event);
-        }
-      },
-      { partitions },
-    );
-    return shards;
   }
 }
