@@ -22,6 +22,8 @@ export interface JournalEvent {
   readonly source?: EventSource;
   /** Id of the command or event that caused this one. */
   readonly causationId?: string;
+  /** SHA-256 of the causing command's content: a later command with its id but other content conflicts. */
+  readonly commandHash?: string;
   readonly postings: BalancedPostings;
   readonly payload: JsonObject;
 }
@@ -31,6 +33,7 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const KAFKA_TOPIC_PATTERN = /^[A-Za-z0-9._-]{1,249}$/;
 const EVENT_TYPE_PATTERN = /^[A-Z][A-Za-z0-9]{0,63}$/;
 const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+const HASH_PATTERN = /^[0-9a-f]{64}$/;
 const OFFSET_PATTERN = /^(?:0|[1-9]\d{0,18})$/;
 
 export class InvalidJournalEventError extends Error {
@@ -54,6 +57,7 @@ export function createJournalEvent(input: JournalEvent): JournalEvent {
     occurredAt: input.occurredAt,
     ...(input.source === undefined ? {} : { source: Object.freeze({ ...input.source }) }),
     ...(input.causationId === undefined ? {} : { causationId: input.causationId }),
+    ...(input.commandHash === undefined ? {} : { commandHash: input.commandHash }),
     postings: input.postings,
     payload: deepFreeze(structuredClone(input.payload) as JsonObject),
   };
@@ -86,6 +90,9 @@ function envelopeProblem(input: JournalEvent): string | undefined {
   }
   if (input.causationId !== undefined && !ID_PATTERN.test(input.causationId)) {
     return `causationId must match ${ID_PATTERN}`;
+  }
+  if (input.commandHash !== undefined && !HASH_PATTERN.test(input.commandHash)) {
+    return `commandHash must match ${HASH_PATTERN}`;
   }
   if (!Object.isFrozen(input.postings)) {
     return 'postings must come from balancePostings/checkPostings';

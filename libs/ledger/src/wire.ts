@@ -22,6 +22,7 @@ export interface JournalEventWire {
   readonly occurredAt: string;
   readonly source?: EventSource;
   readonly causationId?: string;
+  readonly commandHash?: string;
   readonly postings: readonly PostingWire[];
   readonly payload: JsonObject;
 }
@@ -36,6 +37,7 @@ export function journalEventToWire(event: JournalEvent, assets: AssetRegistry): 
     occurredAt: event.occurredAt,
     ...(event.source === undefined ? {} : { source: event.source }),
     ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
+    ...(event.commandHash === undefined ? {} : { commandHash: event.commandHash }),
     postings: event.postings.map((p) => ({
       account: p.account,
       asset: p.asset,
@@ -66,6 +68,7 @@ export function journalEventFromWire(wire: JournalEventWire, assets: AssetRegist
     occurredAt: wire.occurredAt,
     source: wire.source,
     causationId: wire.causationId,
+    commandHash: wire.commandHash,
     postings: postings.length === 0 ? NO_POSTINGS : balancePostings(postings),
     payload: wire.payload,
   });

@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { InstrumentExpiryCommandV1, LedgerCommandV1, TOPICS } from '@clearing/contracts';
 import {
+  ConsumedMessage,
   DecodedBatch,
   OutboundMessage,
   partitionOfKey,
@@ -9,7 +10,15 @@ import {
   RejectedMessage,
   TransformResult,
 } from '@clearing/kafka';
-import { EventSource, HandleOutcome, JournalCodec, parseAmount, ShardLedger } from '@clearing/ledger';
+import {
+  contentHash,
+  EventSource,
+  HandleOutcome,
+  JournalCodec,
+  JsonValue,
+  parseAmount,
+  ShardLedger,
+} from '@clearing/ledger';
 import { AGGREGATOR_TRANSPORT, AGGREGATOR_SETTINGS, AggregatorSettings } from '../aggregator.settings';
 import { AccountCommandV1, toBookCommand } from './command-mapping';
 import { JournalShards } from './journal-shards';
@@ -46,28 +55,32 @@ export class JournalWriterHandler {
     const outputs: OutboundMessage[] = [];
     const rejected: RejectedMessage[] = [];
     for (const message of batch.messages) {
-      const command = message.value;
-      const source = { topic: batch.topic, partition: batch.partition, offset: message.offset };
-      if (command.type === 'InstrumentExpiry') {
-        if (command.shard !== batch.partition)
-          rejected.push(
-            refuse(message, `expiry for shard ${command.shard} arrived on partition ${batch.partition}`),
-          );
-        else outputs.push(...this.toMessages(this.expire(shard, command, source), batch.partition));
-        continue;
-      }
-      if (partitionOfKey(command.account, this.settings.partitionCount) !== batch.partition) {
-        rejected.push(
-          refuse(
-            message,
-            `command for ${command.account} arrived on partition ${batch.partition}, not its own`,
-          ),
-        );
-        continue;
-      }
-      outputs.push(...this.toMessages(this.handle(shard, command, source), batch.partition));
+      const outcome = this.decideOne(shard, message);
+      if ('refused' in outcome) rejected.push(outcome.refused);
+      else outputs.push(...this.toMessages(outcome, batch.partition));
     }
     return { outputs, rejected };
+  }
+
+  /** One command: journal events, or a dead letter when it is not this shard's or was decided before. */
+  private decideOne(
+    shard: ShardLedger,
+    message: ConsumedMessage<LedgerCommandV1>,
+  ): HandleOutcome | { refused: RejectedMessage } {
+    const { value: command, partition } = message;
+    const source = { topic: message.topic, partition, offset: message.offset };
+    const owner =
+      command.type === 'InstrumentExpiry'
+        ? command.shard
+        : partitionOfKey(command.account, this.settings.partitionCount);
+    if (owner !== partition)
+      return { refused: refuse(message, `command for shard ${owner} arrived on partition ${partition}`) };
+    const outcome =
+      command.type === 'InstrumentExpiry'
+        ? this.expire(shard, command, source)
+        : this.handle(shard, command, source);
+    if (outcome.refusal) return { refused: refuse(message, outcome.refusal.reason, outcome.refusal.code) };
+    return outcome;
   }
 
   private expire(shard: ShardLedger, command: InstrumentExpiryCommandV1, source: EventSource): HandleOutcome {
@@ -84,12 +97,15 @@ export class JournalWriterHandler {
   }
 
   private handle(shard: ShardLedger, command: AccountCommandV1, source: EventSource): HandleOutcome {
+    // Key order and whitespace do not change the hash: a re-send from another client is a duplicate.
+    const commandHash = contentHash(command as unknown as JsonValue);
     let mapped;
     try {
-      mapped = toBookCommand(command, this.codec);
+      mapped = { ...toBookCommand(command, this.codec), commandHash };
     } catch (error) {
       const envelope = {
         commandId: command.commandId,
+        commandHash,
         account: command.account,
         occurredAt: command.issuedAt,
         type: command.type,

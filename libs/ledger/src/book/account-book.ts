@@ -25,6 +25,11 @@ export class AccountBook {
    * or refused: the engine re-sends a step with the same id after a crash, and the ledger books it once.
    */
   readonly decidedSteps = new Set<string>();
+  /**
+   * Every command id this account's events were caused by (booked or refused), with the command's content
+   * hash ('' for events journaled before hashes existed): a command id is decided at most once, ever.
+   */
+  readonly decidedCommands = new Map<string, string>();
 
   constructor(readonly account: string) {}
 
@@ -67,6 +72,8 @@ export class AccountBook {
       position?: JsonObject;
     };
     if (fill) this.bookedFills.set(fill.key, fill.hash);
+    if (event.causationId !== undefined && !this.decidedCommands.has(event.causationId))
+      this.decidedCommands.set(event.causationId, event.commandHash ?? '');
     if (isDeleveragingStep(event) && event.causationId !== undefined)
       this.decidedSteps.add(event.causationId);
     if (position) this.setPosition(positionFromPayload(position));

@@ -54,4 +54,37 @@ describe('deposits, withdrawals and the same fill twice', () => {
     assert.match(String(conflicting.events[0].payload.reason), /different content/);
     assert.equal(ledger.book('alice').position('BTC-PERP').quantity, 10_000n);
   });
+
+  it('a command id is applied once ever: the same deposit re-sent is a duplicate, with another amount a conflict, also after a restore', () => {
+    const deposit = {
+      type: 'Deposit' as const,
+      commandId: 'dep-once',
+      account: 'carol',
+      occurredAt: at,
+      asset: 'USDC',
+      amount: usdc('100'),
+      commandHash: 'a'.repeat(64),
+    };
+    const booked = ledger.handle(deposit);
+    assert.equal(booked.events.length, 1);
+    assert.deepEqual(ledger.handle(deposit).refusal?.code, 'duplicate');
+    const other = ledger.handle({ ...deposit, amount: usdc('900'), commandHash: 'b'.repeat(64) });
+    assert.equal(other.events.length, 0);
+    assert.equal(other.refusal?.code, 'conflict');
+    assert.equal(ledger.book('carol').balance('USDC'), usdc('100'));
+
+    // A writer restored from the journal knows the id and its content hash
+    const [restored] = shards();
+    restored.restore(booked.events[0]);
+    assert.equal(restored.handle(deposit).refusal?.code, 'duplicate');
+    assert.equal(restored.handle({ ...deposit, commandHash: 'c'.repeat(64) }).refusal?.code, 'conflict');
+  });
+
+  it('a refused command re-sent is not journaled twice (one event id per command)', () => {
+    const envelope = { commandId: 'bad-1', account: 'carol', occurredAt: at, type: 'Deposit' };
+    assert.equal(ledger.refuse(envelope, 'cannot book: unknown asset').events.length, 1);
+    const again = ledger.refuse(envelope, 'cannot book: unknown asset');
+    assert.equal(again.events.length, 0);
+    assert.equal(again.refusal?.code, 'duplicate');
+  });
 });

@@ -20,6 +20,8 @@ interface CommandBase {
   readonly account: AccountId;
   /** Event time of the fact behind the command: the journal's clock (never the wall clock). */
   readonly occurredAt: string;
+  /** SHA-256 of the wire command's canonical JSON, set by the writer: tells a duplicate from a conflict. */
+  readonly commandHash?: string;
 }
 
 export interface FillLeg extends CommandBase {

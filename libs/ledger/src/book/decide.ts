@@ -18,8 +18,26 @@ import { DecideContext, nextEvent, rejection, transfer } from './event-builder';
 import { SystemAccount } from './system-accounts';
 import { pow10 } from './terms';
 
-/** `duplicate`: the command was already booked (same id, same content); nothing to append. */
-export type Decision = { readonly event: JournalEvent } | { readonly duplicate: true };
+/**
+ * `duplicate`: the command was already decided (same id, same content); nothing to append. `conflict`:
+ * its id was decided before for other content; nothing to append either, the caller refuses it loudly.
+ */
+export type Decision =
+  | { readonly event: JournalEvent }
+  | { readonly duplicate: true }
+  | { readonly conflict: string };
+
+/** A command id is applied at most once, ever: by its content hash a re-send is told from a conflict. */
+export function decidedBefore(
+  book: AccountBook,
+  command: { readonly commandId: string; readonly commandHash?: string },
+): Decision | undefined {
+  const decided = book.decidedCommands.get(command.commandId);
+  if (decided === undefined) return undefined;
+  if (decided === '' || command.commandHash === undefined || decided === command.commandHash)
+    return { duplicate: true };
+  return { conflict: `command ${command.commandId} was already decided with other content` };
+}
 
 /**
  * decide(state, command) -> event: validates the command against the account's current state and
@@ -27,6 +45,8 @@ export type Decision = { readonly event: JournalEvent } | { readonly duplicate: 
  * Pure: no clock, no I/O; the same book and command always give the same event.
  */
 export function decide(book: AccountBook, command: BookCommand, context: DecideContext): Decision {
+  const before = decidedBefore(book, command);
+  if (before) return before;
   switch (command.type) {
     case 'FillLeg':
       return decideFillLeg(book, command, context);
@@ -40,10 +60,8 @@ export function decide(book: AccountBook, command: BookCommand, context: DecideC
       return { event: decideExpiry(book, command, context) };
     case 'LiquidationTransfer':
     case 'AutoDeleverage':
-      if (book.decidedSteps.has(command.commandId)) return { duplicate: true };
       return { event: decideTransfer(book, command, context) };
     case 'InsuranceFundDraw':
-      if (book.decidedSteps.has(command.commandId)) return { duplicate: true };
       return { event: decideInsuranceDraw(book, command, context) };
     case 'RegisterInstrument':
     case 'RiskParamsChange': {

@@ -22,6 +22,7 @@ export interface Cashflow {
 
 interface Draft {
   readonly commandId: string;
+  readonly commandHash?: string;
   readonly occurredAt: string;
   readonly type: string;
   readonly postings: readonly Posting[];
@@ -44,6 +45,7 @@ export function nextEvent(book: AccountBook, context: DecideContext, draft: Draf
     occurredAt: draft.occurredAt,
     ...(context.source ? { source: context.source } : {}),
     causationId: draft.commandId,
+    ...(draft.commandHash === undefined ? {} : { commandHash: draft.commandHash }),
     postings: postings.length === 0 ? NO_POSTINGS : balancePostings(postings),
     payload: {
       ...draft.payload,
@@ -71,12 +73,13 @@ export function transfer(from: string, to: string, asset: string, amount: bigint
 export function rejection(
   book: AccountBook,
   context: DecideContext,
-  command: { commandId: string; occurredAt: string; type: string },
+  command: { commandId: string; commandHash?: string; occurredAt: string; type: string },
   reason: string,
   type = 'CommandRejected',
 ): JournalEvent {
   return nextEvent(book, context, {
     commandId: command.commandId,
+    commandHash: command.commandHash,
     occurredAt: command.occurredAt,
     type,
     postings: [],

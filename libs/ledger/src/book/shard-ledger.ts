@@ -2,15 +2,19 @@ import { deterministicId } from '../ids';
 import { EventSource, JournalEvent } from '../journal-event';
 import { AccountBook } from './account-book';
 import { BookCommand } from './commands';
-import { decide } from './decide';
+import { decide, decidedBefore, Decision } from './decide';
 import { cashflowsOf, rejection } from './event-builder';
 import { ClosedCycle, CyclePolicy, NettingCycles } from './netting';
 
 export interface HandleOutcome {
-  /** Empty when the command was a duplicate. */
+  /** Empty when the command was a duplicate or a conflict. */
   readonly events: JournalEvent[];
   readonly closedCycles: ClosedCycle[];
+  /** Why nothing was journaled for a command decided before: the caller dead-letters it with this. */
+  readonly refusal?: { readonly code: 'duplicate' | 'conflict'; readonly reason: string };
 }
+
+const NOTHING = { events: [], closedCycles: [] };
 
 /**
  * The single writer's state for one shard (journal partition): every account book of the shard and its
@@ -52,8 +56,7 @@ export class ShardLedger {
       source,
       scaleOf: this.scaleOf,
     });
-    if ('duplicate' in decision) return { events: [], closedCycles: [] };
-    return { events: [decision.event], closedCycles: this.evolve(decision.event) };
+    return this.outcomeOf(command.commandId, decision);
   }
 
   /**
@@ -87,17 +90,24 @@ export class ShardLedger {
 
   /** Journals the refusal of a command that could not even be read as a book command (its reason kept). */
   refuse(
-    command: { commandId: string; account: string; occurredAt: string; type: string },
+    command: { commandId: string; commandHash?: string; account: string; occurredAt: string; type: string },
     reason: string,
     source?: EventSource,
   ): HandleOutcome {
-    const event = rejection(
-      this.book(command.account),
-      { shard: this.shard, source, scaleOf: this.scaleOf },
-      command,
-      reason,
+    const book = this.book(command.account);
+    const context = { shard: this.shard, source, scaleOf: this.scaleOf };
+    return this.outcomeOf(
+      command.commandId,
+      decidedBefore(book, command) ?? { event: rejection(book, context, command, reason) },
     );
-    return { events: [event], closedCycles: this.evolve(event) };
+  }
+
+  private outcomeOf(commandId: string, decision: Decision): HandleOutcome {
+    if ('duplicate' in decision)
+      return { ...NOTHING, refusal: { code: 'duplicate', reason: `duplicate of command ${commandId}` } };
+    if ('conflict' in decision)
+      return { ...NOTHING, refusal: { code: 'conflict', reason: decision.conflict } };
+    return { events: [decision.event], closedCycles: this.evolve(decision.event) };
   }
 
   private evolve(event: JournalEvent): ClosedCycle[] {
