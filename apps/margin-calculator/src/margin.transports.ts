@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@clearing/contracts';
-import { decodeContract, KafkaBatchTransport, loopReadinessCheck } from '@clearing/kafka';
+import { connectBatchLoop, decodeContract } from '@clearing/kafka';
 import { ClearingMetrics, ReadinessRegistry } from '@clearing/observability';
 import { OwnedAccounts } from './engine/owned-accounts';
 import { JOURNAL_GROUP, MARGIN_SETTINGS, MARGIN_TRANSPORT, MarginServiceSettings } from './margin.settings';
@@ -20,7 +20,7 @@ export interface OwnedJournalLoop {
  */
 export function connectOwnedJournalLoop(app: INestApplication, loop: OwnedJournalLoop): void {
   const owned = app.get(OwnedAccounts);
-  const transport = new KafkaBatchTransport({
+  connectBatchLoop(app, 'kafka-journal', {
     mode: 'projection',
     kafka: app.get(Kafka),
     metrics: app.get(ClearingMetrics),
@@ -29,11 +29,6 @@ export function connectOwnedJournalLoop(app: INestApplication, loop: OwnedJourna
     ...loop,
     onAssignment: (assignment) => owned.reassign(assignment[TOPICS.ledgerJournal] ?? []),
   });
-  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
-  app.get(ReadinessRegistry).register(
-    'kafka-journal',
-    loopReadinessCheck(() => transport.loopStatus()),
-  );
 }
 
 /**

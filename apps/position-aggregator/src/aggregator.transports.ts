@@ -1,13 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import {
-  decodeContract,
-  KafkaBatchTransport,
-  KafkaBatchTransportOptions,
-  loopReadinessCheck,
-} from '@clearing/kafka';
-import { ClearingMetrics, ReadinessRegistry } from '@clearing/observability';
+import { connectBatchLoop, decodeContract, KafkaBatchTransportOptions } from '@clearing/kafka';
+import { ClearingMetrics } from '@clearing/observability';
 import {
   AGGREGATOR_SETTINGS,
   AGGREGATOR_TRANSPORT,
@@ -59,12 +54,5 @@ export function connectAggregatorLoops(app: INestApplication): void {
     'expiry',
     { ...common, mode: 'transform', transportId: AGGREGATOR_TRANSPORT.expiry, groupId: EXPIRY_GROUP },
   ]);
-  for (const [name, options] of loops) {
-    const transport = new KafkaBatchTransport(options);
-    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
-    app.get(ReadinessRegistry).register(
-      `kafka-${name}`,
-      loopReadinessCheck(() => transport.loopStatus()),
-    );
-  }
+  for (const [name, options] of loops) connectBatchLoop(app, `kafka-${name}`, options);
 }

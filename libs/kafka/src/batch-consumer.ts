@@ -1,6 +1,13 @@
 import { Batch, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { LoopMetrics } from './loop-metrics';
-import { isPartitionHalt } from './partition-halt';
+import { isPartitionHalt, LoopLog, PartitionHalts } from './partition-halt';
+
+/**
+ * How long a member that stopped heart-beating (a SIGKILLed instance) keeps its partitions. 10 s, not
+ * kafkajs' 30 s: heartbeats go every second between batches and during long waits (heartbeatWhile),
+ * so a live member never comes near it, and a dead one's partitions move within ~10-13 s.
+ */
+export const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
 
 /** One fetched topic-partition batch and the controls a processor needs to commit it. */
 export interface BatchContext {
@@ -42,13 +49,21 @@ export interface BatchConsumerOptions {
   partitionsConsumedConcurrently?: number;
   /** Upper bound of one fetched batch per partition; smaller batches mean shorter transactions. */
   maxBytesPerPartition?: number;
-  log?: (level: 'info' | 'error', message: string, detail?: Record<string, unknown>) => void;
+  log?: LoopLog;
+  /** Halted partitions; pass the same object to a restarted loop so they stay halted. */
+  halts?: PartitionHalts;
+  /** The kafkajs consumer crashed for good (it will not restart itself): the owner must replace the loop. */
+  onDead?: (error: Error) => void;
 }
 
 export interface LoopStatus {
   running: boolean;
   joined: boolean;
   haltedPartitions: string[];
+  /** False once the loop died and could not be brought back (see KafkaBatchTransport): restart the process. */
+  alive: boolean;
+  /** This consumer joined its group at least once (a loop that dies after working is not a start failure). */
+  joinedOnce: boolean;
 }
 
 /**
@@ -59,27 +74,44 @@ export interface LoopStatus {
 export class BatchConsumer {
   private readonly consumer: Consumer;
   private joined = false;
+  private joinedOnce = false;
   private running = false;
-  private readonly halted = new Set<string>();
+  private readonly halts: PartitionHalts;
 
   constructor(private readonly options: BatchConsumerOptions) {
+    this.halts = options.halts ?? new PartitionHalts(options.log);
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       readUncommitted: false,
       allowAutoTopicCreation: false,
-      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      sessionTimeout: options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
       maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
       // An idle fetch returns after 500 ms (kafkajs default 5 s): a fill waits less, and a stopping member
       // finishes its fetch inside the stop bound, so it leaves the group instead of timing out of it.
       maxWaitTimeInMs: 500,
-      heartbeatInterval: Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
+      heartbeatInterval: Math.min(
+        1_000,
+        Math.floor((options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS) / 3),
+      ),
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       this.options.processor.onAssignment(payload.memberAssignment);
       this.setJoined(true);
     });
     this.consumer.on(this.consumer.events.REBALANCING, () => this.setJoined(false));
-    this.consumer.on(this.consumer.events.CRASH, () => this.setJoined(false));
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => this.onCrash(payload));
+  }
+
+  /**
+   * kafkajs restarts its consumer after retriable errors, but not after others ("Failed to find group
+   * coordinator" once a broker restarted): then this consumer is dead for good and the loop says so.
+   */
+  private onCrash({ error, restart }: { error: Error; restart: boolean }): void {
+    this.setJoined(false);
+    if (restart || !this.running) return;
+    this.running = false;
+    this.options.log?.('error', 'consumer crashed and will not restart by itself', { error: error.message });
+    this.options.onDead?.(error);
   }
 
   async start(): Promise<void> {
@@ -114,12 +146,18 @@ export class BatchConsumer {
   }
 
   status(): LoopStatus {
-    return { running: this.running, joined: this.joined, haltedPartitions: [...this.halted].sort() };
+    const { running, joined, joinedOnce } = this;
+    return { running, joined, joinedOnce, haltedPartitions: this.halts.keys(), alive: true };
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     if (batch.messages.length === 0 || !payload.isRunning() || payload.isStale()) return;
+    // Halted before this consumer existed (a restarted loop, a rebalance): stays halted, unprocessed.
+    if (this.halts.has(batch.topic, batch.partition)) {
+      payload.pause();
+      return;
+    }
     const startedAt = process.hrtime.bigint();
     try {
       await this.options.processor.process(this.contextOf(payload));
@@ -149,18 +187,20 @@ export class BatchConsumer {
   private halt(payload: EachBatchPayload, error: Error): void {
     const { topic, partition } = payload.batch;
     payload.pause();
-    this.halted.add(`${topic}:${partition}`);
-    this.options.metrics?.halted(topic, partition, true);
+    if (!this.halts.add(topic, partition, error)) return;
+    this.options.metrics?.halted(topic, partition, true, error.name);
     this.options.log?.('error', 'ledger invariant broken: partition halted', {
       topic,
       partition,
       firstOffset: payload.batch.firstOffset(),
+      reason: error.name,
       error: error.message,
     });
   }
 
   private setJoined(joined: boolean): void {
     this.joined = joined;
+    this.joinedOnce ||= joined;
     this.options.metrics?.joined(joined);
   }
 }

@@ -6,7 +6,8 @@ export interface LoopMetrics {
   batchSeconds(topic: string, seconds: number): void;
   lag(topic: string, partition: number, lagMessages: number): void;
   joined(isJoined: boolean): void;
-  halted(topic: string, partition: number, isHalted: boolean): void;
+  /** `reason`: the breaking error's name (SequenceGapError, LedgerInvariantError...). */
+  halted(topic: string, partition: number, isHalted: boolean, reason: string): void;
 }
 
 /** Tallies items by a label so a metric is incremented once per label per batch, not per message. */

@@ -2,6 +2,7 @@ import { Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Assignment, BatchConsumer } from './batch-consumer';
 import { LoopMetrics } from './loop-metrics';
+import { LoopLog, PartitionHalts } from './partition-halt';
 import { DecodedBatch, Decoder, OutboundMessage, TransformResult } from './messages';
 import { ProjectionProcessor } from './projection-processor';
 import { idempotentProducer, TransactionalProducers } from './transactional-producers';
@@ -16,7 +17,9 @@ interface LoopBase<T> {
   sessionTimeoutMs?: number;
   maxBytesPerPartition?: number;
   partitionsConsumedConcurrently?: number;
-  log?: (level: 'info' | 'error', message: string, detail?: Record<string, unknown>) => void;
+  log?: LoopLog;
+  halts?: PartitionHalts;
+  onDead?: (error: Error) => void;
 }
 
 export interface TransformLoopOptions<T> extends LoopBase<T> {

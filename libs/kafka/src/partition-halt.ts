@@ -16,3 +16,65 @@ const HALTING_ERROR_NAMES = new Set(['PartitionHaltError', 'SequenceGapError', '
 export function isPartitionHalt(error: unknown): error is Error {
   return error instanceof Error && HALTING_ERROR_NAMES.has(error.name);
 }
+
+export type LoopLog = (level: 'info' | 'error', message: string, detail?: Record<string, unknown>) => void;
+
+interface HaltRecord {
+  readonly topic: string;
+  readonly partition: number;
+  /** The error's name: a small closed set, so it can label the metric. */
+  readonly reason: string;
+  readonly message: string;
+  readonly sinceMs: number;
+}
+
+/** How often a halted partition is logged again: loud enough to be seen, never once per retry. */
+const REMINDER_INTERVAL_MS = 60_000;
+
+/**
+ * The partitions a consume loop has halted. It outlives the loop's kafkajs consumer: a loop that is
+ * restarted (a crashed consumer, a broker restart) keeps them halted, so only an operator resumes one
+ * (by restarting the service after a fix; the offset was never committed past the bad batch).
+ */
+export class PartitionHalts {
+  private readonly records = new Map<string, HaltRecord>();
+  private reminder?: NodeJS.Timeout;
+
+  constructor(private readonly log?: LoopLog) {}
+
+  /** Records the halt; false when the partition was halted already (nothing new to report). */
+  add(topic: string, partition: number, error: Error): boolean {
+    const key = `${topic}:${partition}`;
+    if (this.records.has(key)) return false;
+    this.records.set(key, {
+      topic,
+      partition,
+      reason: error.name,
+      message: error.message,
+      sinceMs: Date.now(),
+    });
+    this.reminder ??= setInterval(() => this.remind(), REMINDER_INTERVAL_MS).unref();
+    return true;
+  }
+
+  has(topic: string, partition: number): boolean {
+    return this.records.has(`${topic}:${partition}`);
+  }
+
+  keys(): string[] {
+    return [...this.records.keys()].sort();
+  }
+
+  close(): void {
+    clearInterval(this.reminder);
+    this.reminder = undefined;
+  }
+
+  private remind(): void {
+    for (const record of this.records.values())
+      this.log?.('error', 'partition still halted: a ledger invariant is broken, an operator must act', {
+        ...record,
+        haltedForMs: Date.now() - record.sinceMs,
+      });
+  }
+}

@@ -41,7 +41,7 @@ describe('ClearingMetrics', () => {
     loop.batchSeconds('fills.v1', 0.02);
     loop.lag('fills.v1', 3, 120);
     loop.joined(true);
-    loop.halted('fills.v1', 3, true);
+    loop.halted('fills.v1', 3, true, 'SequenceGapError');
     metrics.ledgerInvariant(3, false);
     const text = await metrics.registry.metrics();
     for (const line of [
@@ -50,7 +50,7 @@ describe('ClearingMetrics', () => {
       'clearing_batch_duration_seconds_bucket{le="0.025",topic="fills.v1"} 1',
       'clearing_consumer_lag_messages{topic="fills.v1",partition="3"} 120',
       'clearing_consumer_joined 1',
-      'clearing_partition_halted{topic="fills.v1",partition="3"} 1',
+      'clearing_partition_halted{topic="fills.v1",partition="3",reason="SequenceGapError"} 1',
       'clearing_ledger_invariant_ok{partition="3"} 0',
     ]) {
       assert.ok(text.split('\n').includes(line), line);

@@ -94,8 +94,8 @@ export class ClearingMetrics {
     this.consumerJoined.set(isJoined ? 1 : 0);
   }
 
-  halted(topic: string, partition: number, isHalted: boolean): void {
-    this.partitionHalted.set({ topic, partition }, isHalted ? 1 : 0);
+  halted(topic: string, partition: number, isHalted: boolean, reason: string): void {
+    this.partitionHalted.set({ topic, partition, reason }, isHalted ? 1 : 0);
   }
 
   ledgerInvariant(partition: number, isOk: boolean): void {

@@ -1,10 +1,11 @@
 import { Controller, Get, Logger } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { ReadinessRegistry, ReadinessResult } from './readiness-registry';
+import { LivenessRegistry, ReadinessRegistry, ReadinessResult } from './readiness-registry';
 
 /**
- * k8s probes. Liveness only says the event loop answers (restarting a pod does not fix a broker outage);
+ * k8s probes. Liveness says the event loop answers and no registered liveness check is down (a consume
+ * loop that died for good: restarting the pod is what helps; a broker outage alone never fails it);
  * readiness says every registered dependency check is up, and is 503 with the failing names otherwise.
  */
 @ApiTags('operations')
@@ -17,12 +18,13 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly readiness: ReadinessRegistry,
+    private readonly liveness: LivenessRegistry,
   ) {}
 
   @Get('live')
   @HealthCheck()
-  live() {
-    return this.health.check([]);
+  async live() {
+    return this.report(await this.liveness.evaluate());
   }
 
   @Get('ready')
@@ -30,6 +32,10 @@ export class HealthController {
   async ready() {
     const results = await this.readiness.evaluate();
     this.logWhenFailingSetChanges(results);
+    return this.report(results);
+  }
+
+  private report(results: readonly ReadinessResult[]) {
     return this.health.check(
       results.map((result) => async () => {
         const session = this.indicators.check(result.name);

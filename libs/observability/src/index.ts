@@ -8,6 +8,7 @@ export {
 export { ClearingMetrics, type ClearingMetricsOptions, deadLetterReasonOf } from './clearing-metrics';
 export {
   DEFAULT_CHECK_TIMEOUT_MS,
+  LivenessRegistry,
   type ReadinessCheck,
   ReadinessRegistry,
   type ReadinessResult,

@@ -47,8 +47,8 @@ export const METRICS = {
   },
   partitionHalted: {
     name: 'clearing_partition_halted',
-    help: '1 when processing of a partition is stopped (e.g. broken invariant, poison message), else 0.',
-    labelNames: ['topic', 'partition'],
+    help: '1 while processing of a partition is stopped by a broken ledger invariant (reason: the error), else 0.',
+    labelNames: ['topic', 'partition', 'reason'],
   },
 } as const;
 

@@ -8,7 +8,7 @@ import { ExitAfterShutdown } from './exit-after-shutdown';
 import { HealthController } from './health.controller';
 import { loggerOptions } from './logger-options';
 import { MetricsController } from './metrics.controller';
-import { ReadinessRegistry } from './readiness-registry';
+import { LivenessRegistry, ReadinessRegistry } from './readiness-registry';
 
 export interface ObservabilityOptions {
   /** Release version on logs and `clearing_build_info`; the root package.json version by default. */
@@ -49,9 +49,10 @@ export class ObservabilityModule {
           useFactory: (build: BuildInfo) => new ClearingMetrics({ build }),
         },
         { provide: ReadinessRegistry, useFactory: () => new ReadinessRegistry() },
+        { provide: LivenessRegistry, useFactory: () => new LivenessRegistry() },
         ExitAfterShutdown,
       ],
-      exports: [BuildInfo, ClearingMetrics, ReadinessRegistry],
+      exports: [BuildInfo, ClearingMetrics, ReadinessRegistry, LivenessRegistry],
     };
   }
 }

@@ -59,3 +59,9 @@ export class ReadinessRegistry {
     }
   }
 }
+
+/**
+ * The same probes for `/health/live`: a check registered here fails only when restarting the process is
+ * what would help (a consume loop that died and could not come back), never for a dependency outage.
+ */
+export class LivenessRegistry extends ReadinessRegistry {}

@@ -22,7 +22,7 @@ export class RecordingMetrics implements LoopMetrics {
   joined(isJoined: boolean): void {
     this.isJoined = isJoined;
   }
-  halted(topic: string, partition: number, isHalted: boolean): void {
+  halted(topic: string, partition: number, isHalted: boolean, _reason: string): void {
     if (isHalted) this.haltedPartitions.add(`${topic}:${partition}`);
     else this.haltedPartitions.delete(`${topic}:${partition}`);
   }

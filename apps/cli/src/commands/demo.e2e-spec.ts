@@ -12,7 +12,11 @@ describe('npm run demo, the main job', () => {
     assert.match(run.stdout, /position-aggregator +http:\/\/127\.0\.0\.1:3001/);
     assert.match(run.stdout, /alice-\S+ +BTC-PERP +qty +1 +entry 50000 +realized 1000/);
     assert.match(run.stdout, /alice-\S+ +100998\b/, 'deposit + realized P&L - two fees');
-    assert.match(run.stdout, /alice-\S+ +NLV \d+(\.\d+)? +IM \d+(\.\d+)? +MM \d+(\.\d+)? +healthy/, 'alice is margined');
+    assert.match(
+      run.stdout,
+      /alice-\S+ +NLV \d+(\.\d+)? +IM \d+(\.\d+)? +MM \d+(\.\d+)? +healthy/,
+      'alice is margined',
+    );
     assert.match(run.stdout, /verify: ok/);
   });
 });

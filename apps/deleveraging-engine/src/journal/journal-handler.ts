@@ -1,8 +1,7 @@
-import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { LedgerJournalV1, TOPICS } from '@clearing/contracts';
-import { DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
+import { BatchHandler, DecodedBatch, heartbeatWhile, KafkaBatchContext } from '@clearing/kafka';
 import { DELEVERAGING_STEP_COMMANDS, formatAmount, JournalCodec, JournalEvent } from '@clearing/ledger';
 import { OwnedAccounts } from '../../../margin-calculator/src/engine/owned-accounts';
 import { CaseDriver } from '../cases/case-driver';
@@ -16,7 +15,7 @@ import { LedgerView } from '../state/ledger-view';
  * counts step commands the ledger refused, and lets the driver see the bookings (step confirmations are
  * the books' decided step ids).
  */
-@Controller()
+@BatchHandler()
 export class JournalHandler {
   constructor(
     private readonly codec: JournalCodec,
@@ -31,7 +30,7 @@ export class JournalHandler {
     @Payload() batch: DecodedBatch<LedgerJournalV1>,
     @Ctx() ctx: KafkaBatchContext,
   ): Promise<void> {
-    await this.owned.restored();
+    await heartbeatWhile(this.owned.restored(), batch.heartbeat);
     const events = batch.messages.map((m) => this.codec.fromWire(m.value));
     this.view.applyJournal(events);
     this.metrics.refused(events.filter(refusedStep).length);

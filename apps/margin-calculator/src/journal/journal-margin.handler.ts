@@ -1,7 +1,6 @@
-import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { LedgerJournalV1, TOPICS } from '@clearing/contracts';
-import { DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
+import { BatchHandler, DecodedBatch, heartbeatWhile, KafkaBatchContext } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { MarginEngine } from '@clearing/margin-engine';
 import { OwnedAccounts } from '../engine/owned-accounts';
@@ -15,7 +14,7 @@ import { WithdrawalVerdicts } from '../http/withdrawal-verdicts';
  * accounts they touched, publishes what moved beyond the threshold and writes every touched account's row
  * with the journal offsets in the loop's Postgres transaction.
  */
-@Controller()
+@BatchHandler()
 export class JournalMarginHandler {
   constructor(
     private readonly codec: JournalCodec,
@@ -31,7 +30,7 @@ export class JournalMarginHandler {
     @Payload() batch: DecodedBatch<LedgerJournalV1>,
     @Ctx() ctx: KafkaBatchContext,
   ): Promise<void> {
-    await this.owned.restored();
+    await heartbeatWhile(this.owned.restored(), batch.heartbeat);
     const events = batch.messages.map((m) => this.codec.fromWire(m.value));
     this.engine.applyJournal(events);
     events.forEach((event) => this.verdicts.observe(event));

@@ -1,7 +1,7 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { InstrumentExpiryCommandV1, MarkV1, TOPICS } from '@clearing/contracts';
-import { DecodedBatch, OutboundMessage } from '@clearing/kafka';
+import { BatchHandler, DecodedBatch, OutboundMessage } from '@clearing/kafka';
 import { deterministicId, SystemAccount } from '@clearing/ledger';
 import { AGGREGATOR_SETTINGS, AGGREGATOR_TRANSPORT, AggregatorSettings } from '../aggregator.settings';
 
@@ -10,7 +10,7 @@ import { AGGREGATOR_SETTINGS, AGGREGATOR_TRANSPORT, AggregatorSettings } from '.
  * command per journal shard out, so each shard's single writer settles its own holders. Ids derive from
  * (instrument, expiry, shard): a settlement price republished by the oracle changes nothing.
  */
-@Controller()
+@BatchHandler()
 export class ExpiryBridgeHandler {
   constructor(@Inject(AGGREGATOR_SETTINGS) private readonly settings: AggregatorSettings) {}
 

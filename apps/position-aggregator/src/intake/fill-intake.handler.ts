@@ -1,8 +1,8 @@
-import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { FillLegCommandV1, FillV1, TOPICS } from '@clearing/contracts';
 import {
+  BatchHandler,
   ConsumedMessage,
   DecodedBatch,
   OutboundMessage,
@@ -20,7 +20,7 @@ import { ReferenceDataRepository } from './reference-data.repository';
  * (buyer vs CCP, seller vs CCP) keyed by their accounts, published in the same Kafka transaction as the
  * consumed offset; refused fills go to fills.v1.dlq with the reason. in = accepted + rejected.
  */
-@Controller()
+@BatchHandler()
 export class FillIntakeHandler {
   constructor(
     private readonly dataSource: DataSource,

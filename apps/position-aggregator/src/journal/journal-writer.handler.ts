@@ -1,7 +1,8 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { InstrumentExpiryCommandV1, LedgerCommandV1, TOPICS } from '@clearing/contracts';
 import {
+  BatchHandler,
   ConsumedMessage,
   DecodedBatch,
   OutboundMessage,
@@ -31,7 +32,7 @@ import { settlementMessages } from './settlement-mapping';
  * (re)assignment and after every batch that did not commit, so the writer always continues exactly
  * where the committed journal ends.
  */
-@Controller()
+@BatchHandler()
 export class JournalWriterHandler {
   constructor(
     private readonly shards: JournalShards,

@@ -1,13 +1,12 @@
-import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { LedgerJournalV1, TOPICS } from '@clearing/contracts';
-import { DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
+import { BatchHandler, DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { AGGREGATOR_TRANSPORT, PROJECTION_GROUP } from '../aggregator.settings';
 import { JournalProjector } from './journal-projector';
 
 /** Journal -> Postgres (balances, positions, journal index, fill legs), offsets in the same transaction. */
-@Controller()
+@BatchHandler()
 export class JournalProjectionHandler {
   private readonly projector: JournalProjector;
 

@@ -1,7 +1,6 @@
-import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { MarkV1, markKeyOf, TOPICS } from '@clearing/contracts';
-import { DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
+import { BatchHandler, DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
 import { ORACLE_TRANSPORT } from '../oracle/oracle.transports';
 
 /**
@@ -9,7 +8,7 @@ import { ORACLE_TRANSPORT } from '../oracle/oracle.transports';
  * advances the projection's checkpoint. Within a batch only each key's last mark is written (a single
  * INSERT ... ON CONFLICT cannot touch a row twice), which is the same end state.
  */
-@Controller()
+@BatchHandler()
 export class MarksProjectionHandler {
   @EventPattern(TOPICS.marks, ORACLE_TRANSPORT.marksProjection)
   async onMarks(@Payload() batch: DecodedBatch<MarkV1>, @Ctx() ctx: KafkaBatchContext): Promise<void> {

@@ -1,13 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import {
-  decodeContract,
-  KafkaBatchTransport,
-  KafkaBatchTransportOptions,
-  loopReadinessCheck,
-} from '@clearing/kafka';
-import { ClearingMetrics, ReadinessRegistry } from '@clearing/observability';
+import { connectBatchLoop, decodeContract, KafkaBatchTransportOptions } from '@clearing/kafka';
+import { ClearingMetrics } from '@clearing/observability';
 
 /** The oracle runs two loops; each handler is bound to its loop by one of these ids. */
 export const ORACLE_TRANSPORT = {
@@ -43,13 +38,5 @@ export function connectOracleLoops(app: INestApplication, groupIdPrefix = ''): v
       },
     ],
   ];
-  for (const [name, transportId, options] of loops) {
-    const transport = new KafkaBatchTransport(options);
-    transport.setTransportId(transportId);
-    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
-    app.get(ReadinessRegistry).register(
-      name,
-      loopReadinessCheck(() => transport.loopStatus()),
-    );
-  }
+  for (const [name, transportId, options] of loops) connectBatchLoop(app, name, { ...options, transportId });
 }

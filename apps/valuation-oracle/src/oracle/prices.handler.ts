@@ -1,7 +1,7 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { OraclePriceV1, TOPICS } from '@clearing/contracts';
-import { DecodedBatch, OutboundMessage } from '@clearing/kafka';
+import { BatchHandler, DecodedBatch, OutboundMessage } from '@clearing/kafka';
 import { OracleEngine } from './oracle-engine';
 import { OracleMetrics } from './oracle-metrics';
 import { ORACLE_TRANSPORT } from './oracle.transports';
@@ -12,7 +12,7 @@ import { ORACLE_TRANSPORT } from './oracle.transports';
  * Stale, non-finite or out-of-order observations are counted, not dead-lettered: they are well-formed
  * facts about a source, just not usable now.
  */
-@Controller()
+@BatchHandler()
 export class PricesHandler {
   private readonly logger = new Logger(PricesHandler.name);
 

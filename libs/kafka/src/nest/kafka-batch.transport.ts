@@ -2,8 +2,22 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { EntityManager } from 'typeorm';
 import { BatchConsumer, LoopStatus } from '../batch-consumer';
+import { PartitionHalts } from '../partition-halt';
 import { ProjectionLoopOptions, projectionLoop, TransformLoopOptions, transformLoop } from '../loops';
 import { DecodedBatch, TransformResult } from '../messages';
+
+/** Restarts back off to this; a broker back after an outage is picked up within it. */
+const MAX_RETRY_MS = 10_000;
+/** Consecutive loop deaths without ever joining after which liveness fails (a pod restart may help). */
+const MAX_DEATHS = 6;
+
+const NOT_STARTED: LoopStatus = {
+  running: false,
+  joined: false,
+  joinedOnce: false,
+  haltedPartitions: [],
+  alive: true,
+};
 
 /** Passed to handlers as `@Ctx()`: the open database transaction in projection mode. */
 export class KafkaBatchContext {
@@ -28,10 +42,14 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private loop?: BatchConsumer;
   private closed = false;
   private retryTimer?: NodeJS.Timeout;
+  private readonly halts: PartitionHalts;
+  /** Loop deaths since it last joined its group; past MAX_DEATHS the process is better restarted. */
+  private deathsSinceJoined = 0;
 
   constructor(private readonly options: KafkaBatchTransportOptions) {
     super();
     if (options.transportId) this.setTransportId(options.transportId);
+    this.halts = new PartitionHalts(options.log);
   }
 
   /**
@@ -39,19 +57,26 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
    * unreachable broker makes the service unready (loopStatus), never kills it.
    */
   listen(callback: (error?: unknown) => void): void {
-    void this.startWithRetry([...this.messageHandlers.keys()], 1_000);
+    void this.startWithRetry(1_000);
     callback();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
+    this.halts.close();
     await this.loop?.stop();
   }
 
-  private async startWithRetry(topics: string[], delayMs: number): Promise<void> {
+  /** For the probes: joined the group, which partitions are halted, and whether the loop is alive. */
+  loopStatus(): LoopStatus {
+    const status = this.loop?.status() ?? NOT_STARTED;
+    return { ...status, haltedPartitions: this.halts.keys(), alive: this.deathsSinceJoined < MAX_DEATHS };
+  }
+
+  private async startWithRetry(delayMs: number): Promise<void> {
     if (this.closed) return;
-    this.loop = this.createLoop(topics);
+    this.loop = this.createLoop([...this.messageHandlers.keys()]);
     try {
       await this.loop.start();
     } catch (error) {
@@ -61,15 +86,23 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
         retryInMs: delayMs,
       });
       this.retryTimer = setTimeout(
-        () => void this.startWithRetry(topics, Math.min(delayMs * 2, 30_000)),
+        () => void this.startWithRetry(Math.min(delayMs * 2, MAX_RETRY_MS)),
         delayMs,
       );
     }
   }
 
-  /** For readiness probes: joined the group, and which partitions are halted. */
-  loopStatus(): LoopStatus {
-    return this.loop?.status() ?? { running: false, joined: false, haltedPartitions: [] };
+  /** The kafkajs consumer died for good (e.g. after a broker restart): a fresh loop takes its place. */
+  private replaceDeadLoop(dead: BatchConsumer): void {
+    if (this.closed || this.loop !== dead) return;
+    this.deathsSinceJoined = dead.status().joinedOnce ? 1 : this.deathsSinceJoined + 1;
+    const delayMs = Math.min(1_000 * 2 ** (this.deathsSinceJoined - 1), MAX_RETRY_MS);
+    this.options.log?.('error', 'consume loop died; starting a new one', {
+      deathsSinceJoined: this.deathsSinceJoined,
+      restartInMs: delayMs,
+    });
+    void dead.stop().catch(() => undefined);
+    this.retryTimer = setTimeout(() => void this.startWithRetry(delayMs), delayMs);
   }
 
   on(): never {
@@ -81,18 +114,30 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   }
 
   private createLoop(topics: string[]): BatchConsumer {
+    const common = { topics, halts: this.halts, onDead: () => this.replaceDeadLoop(loop) };
+    let loop: BatchConsumer;
     if (this.options.mode === 'transform') {
       const { mode, transportId, ...rest } = this.options;
-      return transformLoop({ ...rest, topics, transform: (batch) => this.invoke<TransformResult>(batch) });
+      loop = transformLoop({ ...rest, ...common, transform: (batch) => this.invoke<TransformResult>(batch) });
+    } else {
+      const { mode, transportId, ...rest } = this.options;
+      loop = projectionLoop({ ...rest, ...common, project: (batch, db) => this.invoke<void>(batch, db) });
     }
-    const { mode, transportId, ...rest } = this.options;
-    return projectionLoop({ ...rest, topics, project: (batch, db) => this.invoke<void>(batch, db) });
+    return loop;
   }
 
   private async invoke<R>(batch: DecodedBatch<unknown>, db?: EntityManager): Promise<R> {
     const handler = this.getHandlerByPattern(batch.topic);
     if (!handler) throw new Error(`no @EventPattern handler for topic ${batch.topic}`);
-    const result = await handler(batch, new KafkaBatchContext(db));
-    return (await lastValueFrom(this.transformToObservable(result), { defaultValue: [] })) as R;
+    try {
+      const result = await handler(batch, new KafkaBatchContext(db));
+      return (await lastValueFrom(this.transformToObservable(result), { defaultValue: [] })) as R;
+    } catch (error) {
+      if (error instanceof Error) throw error;
+      // Nest's own filter ran (a transport not wired with connectBatchTransport): say so, loudly.
+      throw new Error(
+        `handler failed with a non-Error (${JSON.stringify(error)}); decorate the handler class with @BatchHandler()`,
+      );
+    }
   }
 }

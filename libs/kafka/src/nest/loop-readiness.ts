@@ -1,4 +1,7 @@
+import { INestApplication } from '@nestjs/common';
+import { LivenessRegistry, ReadinessRegistry } from '@clearing/observability';
 import { LoopStatus } from '../batch-consumer';
+import { KafkaBatchTransport, KafkaBatchTransportOptions } from './kafka-batch.transport';
 
 /**
  * Readiness of a consume loop for /health/ready: joined its group and no partition halted. A halted
@@ -9,4 +12,34 @@ export function loopReadinessCheck(status: () => LoopStatus) {
     const current = status();
     return { up: current.joined && current.haltedPartitions.length === 0, detail: { ...current } };
   };
+}
+
+/** Liveness of a consume loop for /health/live: down only once it died and could not come back. */
+export function loopLivenessCheck(status: () => LoopStatus) {
+  return async () => {
+    const { alive, running, joined } = status();
+    return { up: alive, detail: { alive, running, joined } };
+  };
+}
+
+/**
+ * Connects one batch loop to a Nest app as a microservice (started by startAllMicroservices) and
+ * registers its readiness and liveness probes under `name`.
+ */
+export function connectBatchLoop(
+  app: INestApplication,
+  name: string,
+  options: KafkaBatchTransportOptions,
+): KafkaBatchTransport {
+  const transport = new KafkaBatchTransport(options);
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+  app.get(ReadinessRegistry).register(
+    name,
+    loopReadinessCheck(() => transport.loopStatus()),
+  );
+  app.get(LivenessRegistry).register(
+    name,
+    loopLivenessCheck(() => transport.loopStatus()),
+  );
+  return transport;
 }
