@@ -24,7 +24,10 @@ function excerpt(label: string, problems: readonly string[]): string[] {
 /** `clearing verify --json` must pass every check (zero-sum, CCP flat, both legs, no sequence gap, ...). */
 export async function verifyFindings(endpoints: InfraEndpoints): Promise<string[]> {
   const run = await runClearingCli(['verify', '--json'], endpoints);
-  let report: { ok: boolean; checks: { name: string; ok: boolean; problems: number; details: unknown[] }[] };
+  let report: {
+    checks: { name: string; ok: boolean; problems: number; details: unknown[] }[];
+    counts: { events: number; projectedEvents: number };
+  };
   try {
     report = JSON.parse(run.stdout);
   } catch {
@@ -35,6 +38,10 @@ export async function verifyFindings(endpoints: InfraEndpoints): Promise<string[
     (c) => `${c.name}: ${c.problems} problem(s), e.g. ${JSON.stringify(c.details.slice(0, 3))}`,
   );
   if (run.code !== 0 && failed.length === 0) lines.push(`exit ${run.code}: ${run.stderr.slice(-1000)}`);
+  // verify compares the projection at its own checkpoint; settled, that checkpoint must be the journal's end.
+  const { events, projectedEvents } = report.counts;
+  if (projectedEvents !== events)
+    lines.push(`projection covers ${projectedEvents} of ${events} journal events`);
   return excerpt('clearing verify', lines);
 }
 
@@ -42,7 +49,16 @@ export async function verifyFindings(endpoints: InfraEndpoints): Promise<string[
 export async function replayFindings(endpoints: InfraEndpoints): Promise<string[]> {
   const run = await runClearingCli(['replay'], endpoints);
   if (run.code === 0) return [];
-  return [`clearing replay exited ${run.code}:\n    ${run.stdout.trim()}\n    ${run.stderr.slice(-1000)}`];
+  // A failed insert prints every parameter of the query: the last lines say what went wrong.
+  const tail = (text: string) =>
+    text
+      .trim()
+      .split('\n')
+      .slice(-4)
+      .map((l) => l.slice(0, 300));
+  return [
+    `clearing replay exited ${run.code}:\n    ${[...tail(run.stdout), ...tail(run.stderr)].join('\n    ')}`,
+  ];
 }
 
 /**

@@ -7,6 +7,8 @@ import { FaultCounts } from '@clearing/testing';
 export interface ChaosSettings {
   readonly seed: number;
   readonly long: boolean;
+  /** Publish one deposit in five a second time with the same command id (CHAOS_REPUBLISH_DEPOSITS=0: never). */
+  readonly republishDeposits: boolean;
   readonly accounts: number;
   readonly fillCount: number;
   readonly loadDurationMs: number;
@@ -20,10 +22,12 @@ export function chaosSettings(env: NodeJS.ProcessEnv = process.env): ChaosSettin
   const seed = Number(env.CHAOS_SEED ?? Date.now() % 100_000);
   if (!Number.isInteger(seed)) throw new Error(`CHAOS_SEED must be an integer, got ${env.CHAOS_SEED}`);
   const long = env.CHAOS_LONG === '1';
+  const republishDeposits = env.CHAOS_REPUBLISH_DEPOSITS !== '0';
   if (long)
     return {
       seed,
       long,
+      republishDeposits,
       accounts: 400,
       fillCount: 20_000,
       loadDurationMs: 15 * 60_000,
@@ -34,6 +38,7 @@ export function chaosSettings(env: NodeJS.ProcessEnv = process.env): ChaosSettin
   return {
     seed,
     long,
+    republishDeposits,
     accounts: 300,
     fillCount: 2_000,
     loadDurationMs: 150_000,

@@ -160,6 +160,7 @@ describe(`clearing under chaos: services, broker and Postgres killed under load 
         fillChunk: SETTINGS.fillChunk,
         quoteEveryMs: 1_000,
         cashEveryMs: 500,
+        republishDeposits: SETTINGS.republishDeposits,
       },
       ack,
     );

@@ -23,6 +23,8 @@ export interface UpstreamLoadOptions {
   readonly fillChunk: number;
   readonly quoteEveryMs: number;
   readonly cashEveryMs: number;
+  /** Whether one deposit in five is published again with the same command id (a retrying operator). */
+  readonly republishDeposits: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -90,8 +92,9 @@ function btcVol(eventTime: string): { key: string; value: string } {
 }
 
 /**
- * Alternates a deposit (published to ledger.commands.v1 as operations do; one in five is published a
- * second time with the same command id, as a retrying operator would) and a withdrawal request over HTTP.
+ * Alternates a deposit (published to ledger.commands.v1 as operations do; optionally one in five is
+ * published a second time with the same command id, as a retrying operator would) and a withdrawal
+ * request over HTTP.
  */
 async function moveCash(options: UpstreamLoadOptions, ack: AcknowledgedLoad, done: () => boolean) {
   const random = seededRandom(options.seed ^ 0xca54);
@@ -104,7 +107,7 @@ async function moveCash(options: UpstreamLoadOptions, ack: AcknowledgedLoad, don
       const message = depositMessage(account, amount, 'USDC', commandId);
       await publisher.publish(topics.ledgerCommands, [message]);
       ack.deposits.set(commandId, { commandId, account, amount });
-      if (random(5) === 0) {
+      if (random(5) === 0 && options.republishDeposits) {
         await publisher.publish(topics.ledgerCommands, [message]);
         ack.republishedDeposits += 1;
       }
