@@ -6,6 +6,7 @@ import { InfraPaths } from './paths';
 import {
   commandLine,
   isAlive,
+  killNow,
   readPidFile,
   runCommand,
   spawnDetached,
@@ -109,4 +110,13 @@ export async function stopKafkaBroker(paths: InfraPaths): Promise<'stopped' | 'k
   const outcome = pid === undefined ? 'not running' : await terminate(pid, SHUTDOWN_GRACE_MS);
   rmSync(kafkaFiles(paths).pidFile, { force: true });
   return outcome;
+}
+
+/** SIGKILL, as a crashed node: no controlled shutdown, the next start recovers the log. Waits until gone. */
+export async function killKafkaBroker(paths: InfraPaths): Promise<'killed' | 'not running'> {
+  const pid = runningKafkaPid(paths);
+  if (pid === undefined) return 'not running';
+  await killNow(pid);
+  rmSync(kafkaFiles(paths).pidFile, { force: true });
+  return 'killed';
 }

@@ -115,11 +115,20 @@ export function clusterPort(paths: InfraPaths): number | undefined {
   return existsSync(portFile) ? Number(readFileSync(portFile, 'utf8').trim()) : undefined;
 }
 
-export async function stopCluster(paths: InfraPaths): Promise<'stopped' | 'not running'> {
+/**
+ * pg_ctl's shutdown modes: `fast` rolls back open transactions and checkpoints; `immediate` quits without
+ * a checkpoint, like a power cut, so the next start replays the WAL (the chaos suite uses both).
+ */
+export type ClusterStopMode = 'fast' | 'immediate';
+
+export async function stopCluster(
+  paths: InfraPaths,
+  mode: ClusterStopMode = 'fast',
+): Promise<'stopped' | 'not running'> {
   if (runningClusterPid(paths) === undefined) return 'not running';
   const bin = findPostgresBin();
   if (!bin) throw new Error('the private Postgres cluster runs but no pg_ctl was found to stop it');
-  const args = ['-D', postgresClusterFiles(paths).dataDir, '-m', 'fast', '-w', 'stop'];
+  const args = ['-D', postgresClusterFiles(paths).dataDir, '-m', mode, '-w', 'stop'];
   const result = await runAsClusterUser(bin, 'pg_ctl', args);
   if (result.code !== 0) throw new Error(`pg_ctl stop failed:\n${result.output.slice(-3000)}`);
   return 'stopped';

@@ -81,9 +81,14 @@ export async function terminate(pid: number, graceMs: number): Promise<'stopped'
     if (!isAlive(pid)) return 'stopped';
     await sleep(200);
   }
+  await killNow(pid);
+  return 'killed';
+}
+
+/** SIGKILL with no grace (a crash, not a shutdown); resolves once the process is gone. */
+export async function killNow(pid: number): Promise<void> {
   signal(pid, 'SIGKILL');
   while (isAlive(pid)) await sleep(100);
-  return 'killed';
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

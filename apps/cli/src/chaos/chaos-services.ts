@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { freeLoopbackPort, SupervisedService } from '@clearing/testing';
+import { DEPLOYED_SERVICES } from '../infra/deployed-services';
+import { InfraEndpoints } from '../infra/endpoints';
+
+/** The compiled main of a service, from this compiled file (dist/apps/cli/src/chaos). */
+function mainOf(service: string): string {
+  return path.resolve(__dirname, '../../..', service, 'src/main.js');
+}
+
+/**
+ * The five services pointed at the private infra, each on its own free port (stable across restarts,
+ * like a Service in front of a pod). Sessions time out in 6 s so a killed member's partitions move on.
+ */
+export async function chaosServices(endpoints: InfraEndpoints): Promise<SupervisedService[]> {
+  const services: SupervisedService[] = [];
+  for (const { service } of DEPLOYED_SERVICES) {
+    services.push({
+      name: service,
+      script: mainOf(service),
+      httpPort: await freeLoopbackPort(),
+      env: {
+        KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+        DATABASE_URL: endpoints.databaseUrl,
+        DATABASE_SCHEMA: '',
+        CLEARING_TOPIC_NAMESPACE: '',
+        KAFKA_SESSION_TIMEOUT_MS: '6000',
+        LOG_LEVEL: 'info',
+      },
+    });
+  }
+  return services;
+}

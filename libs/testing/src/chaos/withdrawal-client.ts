@@ -1,0 +1,28 @@
+import { RequestedWithdrawal, WithdrawalOutcome } from './acknowledged-load';
+
+/** A front end asking the margin calculator to withdraw (POST /accounts/:account/withdrawals). */
+export async function requestWithdrawal(
+  marginUrl: string,
+  request: { commandId: string; account: string; amount: string },
+  timeoutMs: number,
+): Promise<RequestedWithdrawal> {
+  const { commandId, account, amount } = request;
+  const outcome = (result: WithdrawalOutcome, detail: string) => ({ ...request, outcome: result, detail });
+  try {
+    const response = await fetch(`${marginUrl}/accounts/${encodeURIComponent(account)}/withdrawals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ asset: 'USDC', amount, commandId }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = (await response.json().catch(() => ({}))) as { status?: string; message?: unknown };
+    if (response.status === 200 && (body.status === 'booked' || body.status === 'refused'))
+      return outcome(body.status, JSON.stringify(body));
+    // 4xx: refused by the checks before any command was published (validation, margin, unpriced, owner).
+    if (response.status >= 400 && response.status < 500)
+      return outcome('declined', `${response.status} ${JSON.stringify(body.message)}`);
+    return outcome('unknown', `${response.status} ${JSON.stringify(body)}`);
+  } catch (error) {
+    return outcome('unknown', String(error));
+  }
+}
