@@ -8,3 +8,4 @@ export * from './sample-messages';
 export * from './recording-metrics';
 export * from './crash-harness';
 export * from './messages-of-engine';
+export * from './hostile';
