@@ -66,6 +66,7 @@ describe('fill intake: magnitude limits of the instrument', () => {
     );
     assert.equal(refusalOf({ quantity: '1000' }), undefined);
     assert.equal(refusalOf({ quantity: `1000.${'0'.repeat(30)}` }), undefined);
+    assert.match(refusalOf({ quantity: `1000.${'0'.repeat(30)}1` }) ?? '', /above the BTC-PERP maximum/);
   });
 
   it('given a price above the instrument maximum, then the fill is refused with the limit', () => {
@@ -89,6 +90,6 @@ describe('fill intake: magnitude limits of the instrument', () => {
 
   it('given decimals no scale can hold (40, past the schema), then it is refused, not thrown', () => {
     assert.match(refusalOf({ price: `65000.${'1'.repeat(40)}` }) ?? '', /more decimals than USDC allows/);
-    assert.match(refusalOf({ quantity: `1.${'1'.repeat(40)}` }) ?? '', /more decimals than BTC-PERP allows/);
+    assert.match(refusalOf({ quantity: `1.${'1'.repeat(40)}` }) ?? '', /not a multiple of the lot size/);
   });
 });

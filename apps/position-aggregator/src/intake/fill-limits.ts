@@ -1,11 +1,6 @@
 import { FillV1 } from '@clearing/contracts';
 import { AssetRegistry, parseAmount } from '@clearing/ledger';
-import {
-  decimalPlaces,
-  InstrumentDefinition,
-  positionScaleOf,
-  withoutTrailingZeros,
-} from './instrument-catalog';
+import { decimalPlaces, InstrumentDefinition, withoutTrailingZeros } from './instrument-catalog';
 
 /**
  * Limits of an instrument registered through a journaled RegisterInstrument (that command carries none yet)
@@ -18,9 +13,9 @@ export const REGISTERED_INSTRUMENT_LIMITS = Object.freeze({
 });
 
 /**
- * Refuses what the instrument cannot represent or does not allow: more decimals than its position unit or
- * settlement asset has, or a quantity or price above its configured maximum. Checked before any arithmetic
- * at the instrument's scale, so a poison value is a reason, never an exception.
+ * Refuses what the instrument cannot represent or does not allow: a price with more decimals than its
+ * settlement asset has, or a quantity or price above its configured maximum. (A quantity finer than the
+ * position scale is off the lot: the lot-size rule refuses it.) Never throws for a schema-valid fill.
  */
 export function magnitudeRefusal(
   fill: FillV1,
@@ -32,9 +27,6 @@ export function magnitudeRefusal(
   const priceScale = assets.scaleOf(instrument.settlementAsset);
   if (!fitsScale(fill.price, priceScale))
     return `price ${fill.price} has more decimals than ${instrument.settlementAsset} allows (${priceScale})`;
-  const quantityScale = positionScaleOf(instrument, assets);
-  if (!fitsScale(fill.quantity, quantityScale))
-    return `quantity ${fill.quantity} has more decimals than ${instrument.symbol} allows (${quantityScale})`;
   const maxQuantity = instrument.maxQuantity ?? REGISTERED_INSTRUMENT_LIMITS.maxQuantity;
   if (isAbove(fill.quantity, maxQuantity))
     return `quantity ${fill.quantity} is above the ${instrument.symbol} maximum ${maxQuantity}`;
@@ -49,9 +41,16 @@ export function fitsScale(decimal: string, scale: number): boolean {
   return decimalPlaces(withoutTrailingZeros(decimal)) <= scale;
 }
 
-/** Exact comparison of two decimal strings whose significant fraction digits fit a valid scale. */
+/**
+ * Exact `decimal > limit`, at the limit's scale: digits finer than the limit only break a tie, so a value
+ * with more decimals than any scale still compares (the comparison runs before the scale rules).
+ */
 function isAbove(decimal: string, limit: string): boolean {
-  const [a, b] = [withoutTrailingZeros(decimal), withoutTrailingZeros(limit)];
-  const scale = Math.max(decimalPlaces(a), decimalPlaces(b));
-  return parseAmount(a, scale) > parseAmount(b, scale);
+  const [value, max] = [withoutTrailingZeros(decimal), withoutTrailingZeros(limit)];
+  const scale = decimalPlaces(max);
+  const [whole, fraction = ''] = value.split('.');
+  const kept = fraction.slice(0, scale);
+  const truncated = parseAmount(kept === '' ? whole : `${whole}.${kept}`, scale);
+  const maxMinor = parseAmount(max, scale);
+  return truncated > maxMinor || (truncated === maxMinor && fraction.length > scale);
 }

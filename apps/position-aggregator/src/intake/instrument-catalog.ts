@@ -66,12 +66,14 @@ export function withoutTrailingZeros(decimal: string): string {
 }
 
 /**
- * True when `decimal` is a whole multiple of `step` (both decimal strings), exactly. Trailing zeros are
- * dropped first, so `1.000...0` with more zeros than any scale still compares instead of throwing.
+ * True when `decimal` is a whole multiple of `step` (both decimal strings), exactly. Total for any decimal:
+ * trailing zeros are dropped, and a value finer than the step is no multiple, without computing at its
+ * (possibly unrepresentable) scale.
  */
 export function isMultipleOf(decimal: string, step: string): boolean {
   const [value, unit] = [withoutTrailingZeros(decimal), withoutTrailingZeros(step)];
-  const scale = Math.max(decimalPlaces(value), decimalPlaces(unit));
+  if (decimalPlaces(value) > decimalPlaces(unit)) return false;
+  const scale = decimalPlaces(unit);
   const stepMinor = parseAmount(unit, scale);
   return stepMinor > 0n && parseAmount(value, scale) % stepMinor === 0n;
 }
