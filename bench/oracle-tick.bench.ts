@@ -64,6 +64,7 @@ function openingInputs(): Observation[] {
         underlying: code,
         price: spot * (1 + (i - 2) * 0.0002),
         eventTimeMs: T0,
+        receivedAtMs: T0,
       }),
     ),
     ...EXPIRY_DAYS.flatMap((days) =>
@@ -76,6 +77,7 @@ function openingInputs(): Observation[] {
           strike: spot * Math.exp(k),
           iv: 0.55 + 0.4 * k * k - 0.05 * k,
           eventTimeMs: T0,
+          receivedAtMs: T0,
         }),
       ),
     ),
@@ -105,6 +107,7 @@ function main(): void {
           underlying: code,
           price,
           eventTimeMs: T0 + (tick + 6) * 1000,
+          receivedAtMs: T0 + (tick + 6) * 1000,
         };
         state = evolve(state, obs, config).state;
       }

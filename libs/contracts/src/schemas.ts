@@ -33,6 +33,12 @@ export interface MessageByTopic {
 
 export type SchemaTopic = keyof MessageByTopic;
 
+/**
+ * The digits bound of every decimal from outside (common.v1 `decimalDigits`), for inputs validated outside
+ * the topic schemas, such as HTTP bodies: one bound, read from the schema file.
+ */
+export const DECIMAL_DIGITS_PATTERN: string = commonSchema.$defs.decimalDigits.pattern;
+
 /** Definitions shared by the topic schemas (referenced as `common.v1.schema.json#/$defs/...`). */
 export const COMMON_SCHEMA: object = commonSchema;
 

@@ -10,3 +10,4 @@ export * from './crash-harness';
 export * from './messages-of-engine';
 export * from './fill-stream';
 export * from './chaos';
+export * from './hostile';

@@ -6,6 +6,9 @@ import { OracleState } from './oracle-state';
 export type RejectionCode =
   | 'non-finite'
   | 'non-positive'
+  | 'out-of-range'
+  | 'future'
+  | 'unknown-underlying'
   | 'stale'
   | 'out-of-order'
   | 'expired'
@@ -20,6 +23,13 @@ export interface Rejection {
 
 const reject = (code: RejectionCode, reason: string): Rejection => ({ code, reason });
 
+/**
+ * Prices, rates, strikes and vols the oracle takes, in their own units. Outside this range a mark cannot be
+ * published exactly (8 fraction digits on the wire; below 10^21 for a plain decimal form), and no asset
+ * trades there: a value beyond it is a feed fault, refused rather than crashing the fold's output.
+ */
+export const OBSERVED_VALUE_RANGE = Object.freeze({ min: 1e-6, max: 1e12 });
+
 /** The checks every observation must pass before it can change the state; undefined = admitted. */
 export function admit(state: OracleState, obs: Observation, config: OracleConfig): Rejection | undefined {
   const numbers = valuesOf(obs);
@@ -27,6 +37,27 @@ export function admit(state: OracleState, obs: Observation, config: OracleConfig
     return reject('non-finite', `${obs.kind} from ${obs.source} has a non-finite value or time`);
   }
   if (numbers.some((n) => n <= 0)) return reject('non-positive', `${obs.kind} from ${obs.source} is <= 0`);
+  return admitShape(obs, config) ?? admitTime(state, obs, config);
+}
+
+/** What no state can make acceptable: values out of range, a time ahead of arrival, an unknown underlying. */
+function admitShape(obs: Observation, config: OracleConfig): Rejection | undefined {
+  const { min, max } = OBSERVED_VALUE_RANGE;
+  if (magnitudesOf(obs).some((n) => n < min || n > max)) {
+    return reject('out-of-range', `${obs.kind} from ${obs.source} has a value outside [${min}, ${max}]`);
+  }
+  const aheadMs = obs.eventTimeMs - obs.receivedAtMs;
+  if (aheadMs > config.maxFutureSkewMs) {
+    return reject('future', `${obs.kind} from ${obs.source} is dated ${aheadMs} ms after it arrived`);
+  }
+  const underlying = obs.kind === 'index-quote' || obs.kind === 'implied-vol' ? obs.underlying : undefined;
+  if (underlying !== undefined && !config.isKnownUnderlying(underlying)) {
+    return reject('unknown-underlying', `no instrument is on ${underlying} and none is configured`);
+  }
+  return undefined;
+}
+
+function admitTime(state: OracleState, obs: Observation, config: OracleConfig): Rejection | undefined {
   const maxAgeMs = maxAgeOf(obs, config);
   if (obs.eventTimeMs < state.clockMs - maxAgeMs) {
     return reject('stale', `${obs.kind} from ${obs.source} is ${state.clockMs - obs.eventTimeMs} ms old`);
@@ -40,6 +71,13 @@ export function admit(state: OracleState, obs: Observation, config: OracleConfig
     return reject('out-of-order', `${obs.source} already quoted at ${previous.eventTimeMs}`);
   }
   return undefined;
+}
+
+/** The values with a unit (price, rate, strike, vol): what OBSERVED_VALUE_RANGE bounds. */
+function magnitudesOf(obs: Observation): number[] {
+  return obs.kind === 'implied-vol'
+    ? [obs.iv, ...(obs.strike !== undefined ? [obs.strike] : [])]
+    : valuesOf(obs);
 }
 
 function valuesOf(obs: Observation): number[] {

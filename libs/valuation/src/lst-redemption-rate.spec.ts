@@ -10,6 +10,7 @@ const rate = (source: string, value: number, seconds: number): RedemptionObserva
   base: 'ETH',
   rate: value,
   eventTimeMs: at(seconds),
+  receivedAtMs: at(seconds),
 });
 
 // stETH redeems into ETH at about 0.9998; the same robust median as an index, with a tighter 0.5% band.

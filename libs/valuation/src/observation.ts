@@ -9,6 +9,11 @@ export type Observation = IndexObservation | RedemptionObservation | VolObservat
 interface Observed {
   readonly source: string;
   readonly eventTimeMs: number;
+  /**
+   * When the clearing house received it: the Kafka record's timestamp, stored in the log, so a replay
+   * judges it the same way. Only used to refuse quotes from the future (the fold's clock is event time).
+   */
+  readonly receivedAtMs: number;
 }
 
 export interface IndexObservation extends Observed {
@@ -45,9 +50,9 @@ export interface MarketObservation extends Observed {
   readonly price: number;
 }
 
-/** The contract's decimal strings and timestamps as numbers. */
-export function observationFromWire(message: OraclePriceV1): Observation {
-  const observed = { source: message.source, eventTimeMs: Date.parse(message.eventTime) };
+/** The contract's decimal strings and timestamps as numbers; `receivedAtMs` is the record's timestamp. */
+export function observationFromWire(message: OraclePriceV1, receivedAtMs: number): Observation {
+  const observed = { source: message.source, eventTimeMs: Date.parse(message.eventTime), receivedAtMs };
   switch (message.kind) {
     case 'index-quote':
       return {

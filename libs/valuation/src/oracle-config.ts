@@ -21,12 +21,20 @@ export interface ValuationConfig {
   readonly defaults?: UnderlyingOverrides;
   readonly underlyings?: Readonly<Record<string, UnderlyingOverrides>>;
   readonly redemption?: Partial<FeedParams>;
+  /** How far ahead of its arrival a quote's event time may be (clock skew between a source and us). */
+  readonly maxFutureSkewMs?: number;
 }
+
+/** A source's clock may run this far ahead of ours; beyond it, a quote is refused as from the future. */
+export const DEFAULT_MAX_FUTURE_SKEW_MS = 30_000;
 
 /** Everything the oracle's fold and marks need besides the inputs; built once at start-up. */
 export interface OracleConfig {
   readonly instruments: readonly ValuedInstrument[];
   readonly redemption: FeedParams;
+  readonly maxFutureSkewMs: number;
+  /** An instrument is on it or config/valuation.json names it under `underlyings`. */
+  isKnownUnderlying(underlying: string): boolean;
   instrument(symbol: string): ValuedInstrument | undefined;
   instrumentsOf(underlying: string): readonly ValuedInstrument[];
   paramsOf(underlying: string): UnderlyingParams;
@@ -51,9 +59,15 @@ export function createOracleConfig(
     };
   };
   const paramsOf = memo((u) => merge(defaults, valuation.underlyings?.[u] ?? {}));
+  const known = new Set([
+    ...instruments.map((i) => i.underlying),
+    ...Object.keys(valuation.underlyings ?? {}),
+  ]);
   return {
     instruments,
     redemption: { ...DEFAULT_REDEMPTION_PARAMS, ...valuation.redemption },
+    maxFutureSkewMs: valuation.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS,
+    isKnownUnderlying: (underlying) => known.has(underlying),
     instrument: (symbol) => bySymbol.get(symbol),
     instrumentsOf: memo((u) => instruments.filter((i) => i.underlying === u)),
     paramsOf,

@@ -65,6 +65,7 @@ describe('oracle invariants', () => {
             underlying: 'BTC',
             price: value,
             eventTimeMs: at(seconds),
+            receivedAtMs: at(seconds),
           }),
         );
         const cut = Math.floor(inputs.length / 2);

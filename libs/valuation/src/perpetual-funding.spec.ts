@@ -44,6 +44,7 @@ describe('BTC-PERP mark with a traded premium', () => {
       instrument: 'BTC-PERP',
       price,
       eventTimeMs: at(seconds),
+      receivedAtMs: at(seconds),
     }) as const;
 
   it('given the perp trading 100 USD over the index, then the mark carries that premium and funding follows it', () => {

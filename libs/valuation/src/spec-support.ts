@@ -34,6 +34,7 @@ export const quote = (
   underlying,
   price,
   eventTimeMs: at(seconds),
+  receivedAtMs: at(seconds),
 });
 
 export const volPoint = (
@@ -49,6 +50,7 @@ export const volPoint = (
   ...location,
   iv,
   eventTimeMs: at(seconds),
+  receivedAtMs: at(seconds),
 });
 
 /** Folds `observations` from `from`, returning the last step (its rejection and settlements) too. */

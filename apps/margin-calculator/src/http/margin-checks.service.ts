@@ -54,10 +54,10 @@ export class MarginChecks {
       priceUsd: Number(t.priceUsd),
     }));
     const { before, after } = checked(whatIfMargin(this.engine, account, trades, this.catalog));
-    return {
+    return expressible(() => ({
       before: this.figures(account, { margin: before }),
       after: this.figures(account, { margin: after }),
-    };
+    }));
   }
 
   /**
@@ -124,6 +124,22 @@ export class MarginChecks {
 function unwrap(result: ReturnType<MarginEngine['marginOf']>): { margin: AccountMargin } {
   if ('margin' in result) return result;
   throw new HttpException({ message: result.reason, missing: result.missing }, HttpStatus.CONFLICT);
+}
+
+/**
+ * Hypothetical trades are the caller's numbers: figures too large for margin.v1's whole cents (a RangeError
+ * of the wire format) are the request's fault, a 422, never a 500.
+ */
+function expressible<T>(figures: () => T): T {
+  try {
+    return figures();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new HttpException(
+      { message: `the what-if figures cannot be expressed: ${error.message}` },
+      HttpStatus.UNPROCESSABLE_ENTITY,
+    );
+  }
 }
 
 function checked<T>(result: CheckResult<T>): T {

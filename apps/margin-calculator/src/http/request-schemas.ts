@@ -1,8 +1,17 @@
 import Ajv, { ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
 import { BadRequestException } from '@nestjs/common';
+import { DECIMAL_DIGITS_PATTERN } from '@clearing/contracts';
 
-const DECIMAL = '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$';
-const POSITIVE_DECIMAL = '^(0|[1-9][0-9]*)(\\.[0-9]+)?$';
+// Shape, then the contracts' digits bound: a 60-digit quantity is a 400 here, not a 500 later.
+const DECIMAL = { type: 'string', pattern: '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$' } as const;
+const POSITIVE_DECIMAL = {
+  type: 'string',
+  pattern: '^([1-9][0-9]*(\\.[0-9]+)?|0\\.[0-9]*[1-9][0-9]*)$',
+} as const;
+const bounded = <T extends { type: 'string'; pattern: string }>(shape: T) => ({
+  ...shape,
+  allOf: [{ type: 'string', pattern: DECIMAL_DIGITS_PATTERN }] as { type: 'string'; pattern: string }[],
+});
 
 export interface WhatIfRequest {
   trades: { instrument: string; quantity: string; priceUsd: string }[];
@@ -30,12 +39,8 @@ export const WHAT_IF_SCHEMA: JSONSchemaType<WhatIfRequest> = {
         additionalProperties: false,
         properties: {
           instrument: { type: 'string', minLength: 1, maxLength: 64 },
-          quantity: { type: 'string', pattern: DECIMAL, description: 'Signed contracts: positive buys.' },
-          priceUsd: {
-            type: 'string',
-            pattern: POSITIVE_DECIMAL,
-            description: 'Per underlying unit, as fills are.',
-          },
+          quantity: { ...bounded(DECIMAL), description: 'Signed contracts: positive buys.' },
+          priceUsd: { ...bounded(POSITIVE_DECIMAL), description: 'Per underlying unit, as fills are.' },
         },
       },
     },
@@ -48,7 +53,7 @@ export const WITHDRAWAL_SCHEMA: JSONSchemaType<WithdrawalRequestBody> = {
   additionalProperties: false,
   properties: {
     asset: { type: 'string', minLength: 1, maxLength: 64 },
-    amount: { type: 'string', pattern: POSITIVE_DECIMAL },
+    amount: { ...bounded(POSITIVE_DECIMAL), description: 'Above zero: a zero withdrawal moves nothing.' },
     commandId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
   },
 };

@@ -12,7 +12,7 @@ import {
 } from '@clearing/kafka';
 import { AGGREGATOR_TRANSPORT } from '../aggregator.settings';
 import { claimFills } from './fill-claims';
-import { validateFill } from './fill-validation';
+import { FillVerdict, ReferenceData, validateFill } from './fill-validation';
 import { ReferenceDataRepository } from './reference-data.repository';
 
 /**
@@ -34,9 +34,9 @@ export class FillIntakeHandler {
     const rejected: RejectedMessage[] = [];
     const valid: { message: ConsumedMessage<FillV1>; legs: FillLegCommandV1[]; fillHash: string }[] = [];
     for (const message of batch.messages) {
-      const verdict = validateFill(message.value, reference);
+      const verdict = totalVerdict(message.value, reference);
       if (verdict.ok) valid.push({ message, legs: verdict.legs, fillHash: verdict.fillHash });
-      else rejected.push(refuse(message, verdict.reason));
+      else rejected.push(refuse(message, verdict.reason, verdict.code));
     }
     const claims = await claimFills(
       this.dataSource,
@@ -62,6 +62,23 @@ export class FillIntakeHandler {
         );
     });
     return { outputs, rejected };
+  }
+}
+
+/**
+ * The rules are pure and check every bound before computing, but a fill is outside data: should one still
+ * carry something they cannot compute with, it is dead-lettered with the error instead of failing the
+ * batch, which would retry it forever and stop every later fill of the partition (issue 11, finding 3).
+ */
+function totalVerdict(fill: FillV1, reference: ReferenceData): FillVerdict & { code?: string } {
+  try {
+    return validateFill(fill, reference);
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `cannot be represented: ${(error as Error).message}`,
+      code: 'unrepresentable',
+    };
   }
 }
 

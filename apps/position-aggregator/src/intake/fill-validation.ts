@@ -1,5 +1,6 @@
 import { FillLegCommandV1, FillV1 } from '@clearing/contracts';
 import { AssetRegistry, contentHash, deterministicId, JsonValue } from '@clearing/ledger';
+import { fitsScale, magnitudeRefusal } from './fill-limits';
 import { InstrumentDefinition, isMultipleOf, termsOf } from './instrument-catalog';
 
 /** What the intake checks a fill against; loaded from Postgres per batch. */
@@ -37,6 +38,8 @@ function refusalOf(
   reference: ReferenceData,
 ): string | undefined {
   if (!instrument) return `unknown instrument ${fill.instrument}`;
+  const magnitude = magnitudeRefusal(fill, instrument, reference.assets);
+  if (magnitude !== undefined) return magnitude;
   for (const party of [fill.buyer, fill.seller]) {
     const status = reference.accountStatus(party.account);
     if (status === undefined) return `unknown account ${party.account}`;
@@ -93,9 +96,4 @@ function legOf(
 
 function isPositive(decimal: string): boolean {
   return !decimal.startsWith('-') && /[1-9]/.test(decimal);
-}
-
-function fitsScale(decimal: string, scale: number): boolean {
-  const fraction = decimal.split('.')[1] ?? '';
-  return fraction.replace(/0+$/, '').length <= scale;
 }

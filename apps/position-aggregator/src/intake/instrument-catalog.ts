@@ -16,6 +16,10 @@ export interface InstrumentDefinition {
   expiry?: string;
   strike?: string;
   optionType?: 'call' | 'put';
+  /** Largest quantity one fill may carry (contracts); REGISTERED_INSTRUMENT_LIMITS when absent. */
+  maxQuantity?: string;
+  /** Largest price one fill may carry (settlement asset per contract); REGISTERED_INSTRUMENT_LIMITS when absent. */
+  maxPrice?: string;
 }
 
 export const DEFAULT_INSTRUMENTS_FILE = path.resolve(__dirname, '../../../../../config/instruments.json');
@@ -32,8 +36,7 @@ export function decimalPlaces(decimal: string): number {
 
 /** The terms snapshot a fill leg carries (so the journal writer needs no registry). */
 export function termsOf(definition: InstrumentDefinition, assets: AssetRegistry): InstrumentTermsV1 {
-  const positionScale =
-    definition.kind === 'spot' ? assets.scaleOf(definition.baseAsset!) : decimalPlaces(definition.lotSize);
+  const positionScale = positionScaleOf(definition, assets);
   return {
     instrument: definition.symbol,
     kind: definition.kind,
@@ -50,11 +53,29 @@ export function termsOf(definition: InstrumentDefinition, assets: AssetRegistry)
   };
 }
 
-/** True when `decimal` is a whole multiple of `step` (both decimal strings), exactly. */
+/** Fraction digits of a position: the base asset's for spot, the lot size's otherwise. */
+export function positionScaleOf(definition: InstrumentDefinition, assets: AssetRegistry): number {
+  return definition.kind === 'spot'
+    ? assets.scaleOf(definition.baseAsset!)
+    : decimalPlaces(definition.lotSize);
+}
+
+/** `1.2500` -> `1.25`, `3.0` -> `3`: the same number with only its significant fraction digits. */
+export function withoutTrailingZeros(decimal: string): string {
+  return decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal;
+}
+
+/**
+ * True when `decimal` is a whole multiple of `step` (both decimal strings), exactly. Total for any decimal:
+ * trailing zeros are dropped, and a value finer than the step is no multiple, without computing at its
+ * (possibly unrepresentable) scale.
+ */
 export function isMultipleOf(decimal: string, step: string): boolean {
-  const scale = Math.max(decimalPlaces(decimal), decimalPlaces(step));
-  const stepMinor = parseAmount(step, scale);
-  return stepMinor > 0n && parseAmount(decimal, scale) % stepMinor === 0n;
+  const [value, unit] = [withoutTrailingZeros(decimal), withoutTrailingZeros(step)];
+  if (decimalPlaces(value) > decimalPlaces(unit)) return false;
+  const scale = decimalPlaces(unit);
+  const stepMinor = parseAmount(unit, scale);
+  return stepMinor > 0n && parseAmount(value, scale) % stepMinor === 0n;
 }
 
 /**

@@ -17,6 +17,8 @@ const config = createOracleConfig([
   },
 ]);
 
+const eventTimeOf = (second: number) => `2026-03-14T09:00:${String(second).padStart(2, '0')}Z`;
+
 const message = (
   offset: number,
   source: string,
@@ -29,12 +31,13 @@ const message = (
     offset: String(offset),
     key: Buffer.from('BTC'),
     headers: {},
-    timestampMs: 0,
+    // Received the moment it was quoted, as a live feed's records are.
+    timestampMs: Date.parse(eventTimeOf(second)),
     value: {
       schemaVersion: 1,
       kind: 'index-quote',
       source,
-      eventTime: `2026-03-14T09:00:${String(second).padStart(2, '0')}Z`,
+      eventTime: eventTimeOf(second),
       underlying: 'BTC',
       price,
     },

@@ -55,7 +55,7 @@ export class OracleEngine {
     const touched = new Set<string>();
     const tokens = new Set<string>();
     for (const message of messages) {
-      const step = evolve(state, observationFromWire(message.value), this.config);
+      const step = evolve(state, observationFromWire(message.value, message.timestampMs), this.config);
       state = step.state;
       settled.push(...step.settled);
       if (step.rejection) rejections.push(step.rejection);

@@ -7,11 +7,18 @@ import { Rejection } from '@clearing/valuation';
  * closed sets: rejection codes and the configured underlyings.
  */
 export class OracleMetrics {
+  private readonly accepted: Counter;
   private readonly rejected: Counter<'reason'>;
   private readonly indexValid: Gauge<'underlying'>;
 
   constructor(metrics: ClearingMetrics) {
     const registers = [metrics.registry];
+    // With the loop's consumed and dead-lettered counters: consumed = accepted + rejected + dead-lettered.
+    this.accepted = new Counter({
+      name: 'clearing_oracle_observations_accepted_total',
+      help: 'Oracle observations the valuation fold took into its state.',
+      registers,
+    });
     this.rejected = new Counter({
       name: 'clearing_oracle_observations_rejected_total',
       help: 'Oracle observations refused by the valuation fold (stale, non-finite, out-of-order...), by reason.',
@@ -26,7 +33,8 @@ export class OracleMetrics {
     });
   }
 
-  rejections(rejections: readonly Rejection[]): void {
+  folded(observations: number, rejections: readonly Rejection[]): void {
+    this.accepted.inc(observations - rejections.length);
     for (const rejection of rejections) this.rejected.inc({ reason: rejection.code });
   }
 

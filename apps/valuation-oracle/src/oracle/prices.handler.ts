@@ -24,7 +24,7 @@ export class PricesHandler {
   @EventPattern(TOPICS.oraclePrices, ORACLE_TRANSPORT.prices)
   async onPrices(@Payload() batch: DecodedBatch<OraclePriceV1>): Promise<OutboundMessage[]> {
     const result = this.engine.apply(batch.partition, batch.messages);
-    this.metrics.rejections(result.rejections);
+    this.metrics.folded(batch.messages.length, result.rejections);
     for (const [underlying, valid] of result.indexValid) this.metrics.indexStatus(underlying, valid);
     if (result.rejections.length > 0) {
       this.logger.warn({

@@ -1,0 +1,4 @@
+export * from './poison';
+export * from './hostile-topic';
+export * from './fills';
+export * from './oracle-prices';
