@@ -6,6 +6,7 @@ import { BatchCommitter, decodeContract, OutboundMessage, TransformProcessor } f
 import { JournalCodec, JournalEventWire } from '@clearing/ledger';
 import { seededRandom } from '../../../../libs/testing/src/fill-stream';
 import { aggregatorSettingsFromEnv } from '../aggregator.settings';
+import { registeredTermsOf } from '../intake/instrument-catalog';
 import { JournalShards } from './journal-shards';
 import { JournalWriterHandler } from './journal-writer.handler';
 
@@ -105,6 +106,7 @@ async function runWriter(
     async (partition, onEvents) => onEvents(broker.journalEvents(partition).map((e) => codec.fromWire(e))),
     { maxEvents: 7, maxEventTimeMs: 60_000 },
     codec.scaleOf,
+    registeredTermsOf(),
   );
   const writer = new JournalWriterHandler(shards, codec, settings);
   const processor = new TransformProcessor({

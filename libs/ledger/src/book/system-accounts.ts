@@ -22,5 +22,14 @@ export function isSystemAccount(account: AccountId): boolean {
   );
 }
 
+/**
+ * The accounts whose cash only ever moves as the other side of a booking (a fill, a deposit, a fee): a
+ * Deposit or WithdrawalRequest naming one of them is refused. The insurance fund is not among them: it
+ * is funded and emptied by the operator, with signed commands.
+ */
+export function isBookkeepingAccount(account: AccountId): boolean {
+  return isSystemAccount(account) && !account.startsWith('INSURANCE-FUND-');
+}
+
 /** The CCP sub-accounts' prefix: `clearing verify` sums them to check the CCP is flat. */
 export const CCP_ACCOUNT_PREFIX = 'CCP-';
