@@ -14,6 +14,7 @@ import {
   contentHash,
   EventSource,
   HandleOutcome,
+  insuranceFundShardOf,
   JournalCodec,
   JsonValue,
   parseAmount,
@@ -73,7 +74,8 @@ export class JournalWriterHandler {
     const owner =
       command.type === 'InstrumentExpiry'
         ? command.shard
-        : partitionOfKey(command.account, this.settings.partitionCount);
+        : (insuranceFundShardOf(command.account) ??
+          partitionOfKey(command.account, this.settings.partitionCount));
     if (owner !== partition)
       return { refused: refuse(message, `command for shard ${owner} arrived on partition ${partition}`) };
     const outcome =

@@ -31,5 +31,15 @@ export function isBookkeepingAccount(account: AccountId): boolean {
   return isSystemAccount(account) && !account.startsWith('INSURANCE-FUND-');
 }
 
+/**
+ * The shard an insurance fund belongs to: its commands (funding by the operator) are decided by that
+ * shard's writer, the one that books its draws and fees, so the fund's whole balance is one shard's fold.
+ * Undefined for any other account (owned by the partition its key hashes to).
+ */
+export function insuranceFundShardOf(account: AccountId): number | undefined {
+  const match = /^INSURANCE-FUND-(\d+)$/.exec(account);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** The CCP sub-accounts' prefix: `clearing verify` sums them to check the CCP is flat. */
 export const CCP_ACCOUNT_PREFIX = 'CCP-';
