@@ -1,3 +1,4 @@
+import { signingKeyFromEnv } from '@clearing/config';
 import { LiquidationParams } from '@clearing/liquidation';
 import { MarginServiceSettings, marginSettingsFromEnv } from '../../margin-calculator/src/margin.settings';
 
@@ -22,6 +23,8 @@ export interface DeleveragingSettings {
   readonly margin: MarginServiceSettings;
   /** Takes over what partial liquidation and a covered close-out sell (the other leg of each transfer). */
   readonly backstopAccount: string;
+  /** CLEARING_SIGNING_KEY_DELEVERAGING_ENGINE: the ledger books only the step commands this engine signed. */
+  readonly signingKey: string;
   readonly params: LiquidationParams;
   readonly fundCaps: InsuranceFundCaps;
   readonly settlementAsset: string;
@@ -58,6 +61,7 @@ export function deleveragingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env
   return {
     margin: marginSettingsFromEnv(env),
     backstopAccount: env.LIQUIDATION_BACKSTOP_ACCOUNT ?? 'BACKSTOP',
+    signingKey: signingKeyFromEnv(env, 'deleveraging-engine'),
     params: {
       pricing: {
         towardBankruptcyPpm: ppm('LIQUIDATION_TOWARD_BANKRUPTCY_PPM', 100_000),

@@ -1,6 +1,6 @@
 // Test support: the scenario both deleveraging e2e tests run, as a matching engine and price feeds drive it.
 import { AccountMarginV1, MarginV1 } from '@clearing/contracts';
-import { depositMessage, fillMessage, publishRaw } from '@clearing/testing';
+import { depositMessage, fillMessage, publishRaw, signedByAdmin } from '@clearing/testing';
 import { btcQuotes } from '../../margin-calculator/src/margin-fixture';
 import { DeleveragingFixture } from './deleveraging-fixture';
 
@@ -22,9 +22,10 @@ export async function openLongsAt60000(system: DeleveragingFixture): Promise<voi
   await publishRaw(kafka, system.topics.ledgerCommands, [
     ...Object.entries(TRADERS).map(([account, usdc]) => depositMessage(account, usdc)),
     depositMessage('bob', '200000'),
-    depositMessage('BACKSTOP', '1000000'),
+    signedByAdmin(depositMessage('BACKSTOP', '1000000')),
     // The cleanest seed the ledger accepts: a deposit to the shard's fund account, from EXTERNAL like any.
-    depositMessage('INSURANCE-FUND-2', '5000'),
+    // A fund is decided by its own shard's writer: its funding goes to that partition.
+    { ...signedByAdmin(depositMessage('INSURANCE-FUND-2', '5000')), partition: 2 },
   ]);
   const fill = (buyer: string, quantity: string) =>
     fillMessage({

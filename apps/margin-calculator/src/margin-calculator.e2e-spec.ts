@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AccountMarginV1, MarginV1 } from '@clearing/contracts';
-import { depositMessage, eventually, fillMessage, publishRaw } from '@clearing/testing';
+import { depositMessage, eventually, fillMessage, publishRaw, signedByAdmin } from '@clearing/testing';
 import { btcQuotes, MarginFixture } from './margin-fixture';
 
 const priced = (m: MarginV1): m is AccountMarginV1 => m.kind === 'account-margin';
@@ -117,7 +117,7 @@ describe('margin calculator, fed by the aggregator and the oracle through Kafka'
       params: { imFactor: '1.5' },
     };
     await publishRaw(system.kafka.kafka, system.topics.ledgerCommands, [
-      { key: 'risk-desk', value: JSON.stringify(change) },
+      signedByAdmin({ key: 'risk-desk', value: JSON.stringify(change) }),
     ]);
     const expected = Number(before.required.imUsd) * 1.5;
     const after = await system.awaitMargin(

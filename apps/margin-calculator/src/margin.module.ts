@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { CLEARING_CONFIG, ClearingConfig } from '@clearing/config';
+import { CLEARING_CONFIG, ClearingConfig, signingKeyFromEnv } from '@clearing/config';
 import { createKafka } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { InstrumentCatalog, MarginEngine } from '@clearing/margin-engine';
@@ -16,7 +16,7 @@ import { JournalMarginHandler } from './journal/journal-margin.handler';
 import { MarginMetrics } from './margin-metrics';
 import { MARGIN_SETTINGS, MarginServiceSettings, marginSettingsFromEnv } from './margin.settings';
 import { MarketFeed } from './marks/market-feed';
-import { MarginOutput } from './output/margin-output';
+import { MARGIN_SIGNING_KEY, MarginOutput } from './output/margin-output';
 
 const ORACLE_CONFIG = Symbol('ORACLE_CONFIG');
 
@@ -35,6 +35,10 @@ export class MarginModule {
       providers: [
         { provide: MARGIN_SETTINGS, useFactory: () => options.settings ?? marginSettingsFromEnv() },
         { provide: ORACLE_CONFIG, useFactory: () => loadOracleConfig() },
+        {
+          provide: MARGIN_SIGNING_KEY,
+          useFactory: () => signingKeyFromEnv(process.env, 'margin-calculator'),
+        },
         { provide: JournalCodec, useFactory: () => new JournalCodec() },
         {
           provide: MarginEngine,

@@ -1,3 +1,4 @@
+import { SigningKeys, signingKeysFromEnv } from '@clearing/config';
 import { SYSTEM_PARTITIONS } from '@clearing/contracts';
 import { CyclePolicy } from '@clearing/ledger';
 
@@ -22,11 +23,18 @@ export interface AggregatorSettings {
   cyclePolicy: CyclePolicy;
   selfTradeVenues: ReadonlySet<string>;
   instrumentsFile?: string;
+  /** Every issuer's key: the writer verifies privileged commands, the intake and expiry bridge sign theirs. */
+  signingKeys: SigningKeys;
+  /** The deleveraging engine's backstop (LIQUIDATION_BACKSTOP_ACCOUNT): funded only by signed admin commands. */
+  backstopAccount: string;
   /** Crash tests shorten it so a killed instance's partitions come back quickly. */
   sessionTimeoutMs?: number;
 }
 
-/** NETTING_CYCLE_EVENTS (default 1000), NETTING_CYCLE_MS of event time (default 60000), SELF_TRADE_VENUES, INSTRUMENTS_FILE. */
+/**
+ * NETTING_CYCLE_EVENTS (default 1000), NETTING_CYCLE_MS of event time (default 60000), SELF_TRADE_VENUES,
+ * INSTRUMENTS_FILE, LIQUIDATION_BACKSTOP_ACCOUNT (BACKSTOP), CLEARING_SIGNING_KEY_* (libs/config).
+ */
 export function aggregatorSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AggregatorSettings {
   const positive = (name: string, fallback: number): number => {
     const value = Number(env[name] ?? fallback);
@@ -42,6 +50,8 @@ export function aggregatorSettingsFromEnv(env: NodeJS.ProcessEnv = process.env):
     },
     selfTradeVenues: new Set((env.SELF_TRADE_VENUES ?? '').split(',').filter((v) => v.length > 0)),
     instrumentsFile: env.INSTRUMENTS_FILE || undefined,
+    signingKeys: signingKeysFromEnv(env),
+    backstopAccount: env.LIQUIDATION_BACKSTOP_ACCOUNT ?? 'BACKSTOP',
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS ? positive('KAFKA_SESSION_TIMEOUT_MS', 30_000) : undefined,
   };
 }

@@ -9,7 +9,7 @@ import { DatabaseModule } from '@clearing/persistence';
 import { AGGREGATOR_SETTINGS, AggregatorSettings, aggregatorSettingsFromEnv } from './aggregator.settings';
 import { ExpiryBridgeHandler } from './expiry/expiry-bridge.handler';
 import { FillIntakeHandler } from './intake/fill-intake.handler';
-import { loadInstrumentFile } from './intake/instrument-catalog';
+import { loadInstrumentFile, registeredTermsOf } from './intake/instrument-catalog';
 import { ReferenceDataRepository } from './intake/reference-data.repository';
 import { JournalShards, kafkaJournalReader } from './journal/journal-shards';
 import { JournalWriterHandler } from './journal/journal-writer.handler';
@@ -37,7 +37,12 @@ export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defa
       provide: JournalShards,
       inject: [Kafka, JournalCodec, AGGREGATOR_SETTINGS],
       useFactory: (kafka: Kafka, codec: JournalCodec, settings: AggregatorSettings) =>
-        new JournalShards(kafkaJournalReader(kafka, codec), settings.cyclePolicy, codec.scaleOf),
+        new JournalShards(
+          kafkaJournalReader(kafka, codec),
+          settings.cyclePolicy,
+          codec.scaleOf,
+          registeredTermsOf(loadInstrumentFile(settings.instrumentsFile), codec.assets),
+        ),
     },
     {
       provide: ReferenceDataRepository,

@@ -15,3 +15,12 @@ export {
 } from './clearing-config.module';
 export { releaseVersion } from './release-version';
 export { databaseUrlFromEnv, kafkaBrokersFromEnv } from './endpoints-from-env';
+export {
+  COMMAND_ISSUERS,
+  type CommandIssuer,
+  devSigningKey,
+  signingKeyFromEnv,
+  signingKeysFromEnv,
+  signingKeyVariable,
+  type SigningKeys,
+} from './signing-keys';

@@ -24,6 +24,14 @@ export interface LedgerCommandEnvelope<TType extends string> {
   readonly account: AccountIdString;
   readonly issuedAt: Timestamp;
   readonly causationId?: string;
+  /** Required on privileged commands: the issuing service's HMAC (docs/contracts.md, Who may issue what). */
+  readonly signature?: CommandSignatureV1;
+}
+
+export interface CommandSignatureV1 {
+  readonly issuer: 'position-aggregator' | 'margin-calculator' | 'deleveraging-engine' | 'admin';
+  /** HMAC-SHA256, lower-case hex, over `<issuer>\n<canonical JSON of the command without signature>`. */
+  readonly hmac: string;
 }
 
 export interface DepositCommandV1 extends LedgerCommandEnvelope<'Deposit'> {

@@ -37,6 +37,24 @@ export const ASSETS = Object.freeze({
   'ETH-PERP': defineAsset('ETH-PERP', 3, 'position'),
 });
 
+/**
+ * The most one deposit or withdrawal may move, in whole units of the asset: far above any real transfer,
+ * far below what would overflow a projection's NUMERIC or make a typo mint a fortune. Assets not listed
+ * take DEFAULT_MAX_TRANSFER_UNITS.
+ */
+export const MAX_TRANSFER_UNITS: Readonly<Record<AssetCode, bigint>> = Object.freeze({
+  USD: 10_000_000_000n,
+  USDC: 10_000_000_000n,
+  BTC: 1_000_000n,
+  ETH: 100_000_000n,
+  stETH: 100_000_000n,
+});
+export const DEFAULT_MAX_TRANSFER_UNITS = 10_000_000_000n;
+
+export function maxTransferUnitsOf(asset: AssetCode): bigint {
+  return MAX_TRANSFER_UNITS[asset] ?? DEFAULT_MAX_TRANSFER_UNITS;
+}
+
 /** Default scale of option position units (0.01 contracts), used when registering option instruments. */
 export const OPTION_POSITION_SCALE = 2;
 

@@ -1,6 +1,7 @@
 export * from './amount';
 export * from './assets';
 export * from './balances';
+export * from './command-signature';
 export * from './ids';
 export * from './journal-event';
 export * from './json';

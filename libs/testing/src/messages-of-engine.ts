@@ -1,3 +1,6 @@
+import { signingKeyFromEnv } from '@clearing/config';
+import { signCommand } from '@clearing/ledger';
+
 /** Messages as an upstream matching engine or an operator would publish them (plain JSON, decimal strings). */
 export interface FillInput {
   fillId: string;
@@ -53,6 +56,16 @@ export function depositMessage(
       amount,
     }),
   };
+}
+
+/**
+ * A ledger command as the operator path sends it (the CLI and ops tooling: funding the insurance fund or
+ * the backstop, reference data), signed with the admin key of this environment (the dev key locally).
+ */
+export function signedByAdmin(message: { key: string; value: string }): { key: string; value: string } {
+  const command = JSON.parse(message.value) as object;
+  const key = signingKeyFromEnv(process.env, 'admin');
+  return { key: message.key, value: JSON.stringify(signCommand(command, 'admin', key)) };
 }
 
 /** Index quotes as price feeds publish them to oracle.prices.v1: one per source, at one event time. */

@@ -31,10 +31,10 @@ describe('verify, journal checks: zero-sum, a flat CCP, both legs, gapless seque
     assert.match(checks.get('ccp-flat')!.details[0], /CCP net BTC-PERP position is -2$/);
   });
 
-  it('a repeated event fails sequences as a duplicate and fill-legs as a double leg', () => {
+  it('a repeated event fails sequences as a duplicate, fill-legs as a double leg and event-ids-unique', () => {
     const journal = sampleJournal();
     const checks = verdicts([...journal, journal[4]]);
-    assert.deepEqual(failed(checks), ['ccp-flat', 'fill-legs', 'sequences']);
+    assert.deepEqual(failed(checks), ['ccp-flat', 'fill-legs', 'sequences', 'event-ids-unique']);
     assert.match(checks.get('sequences')!.details[0], /^bob: duplicate, expected 4, got 2/);
   });
 
@@ -81,6 +81,17 @@ describe('verify, journal checks: zero-sum, a flat CCP, both legs, gapless seque
         assert.ok(names.includes('fill-legs') && names.includes('ccp-flat'), names.join(','));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('two journal events with one id fail event-ids-unique, naming the id and both places', () => {
+    const journal = sampleJournal();
+    const copy = { ...journal[1], account: journal[0].account, sequence: 2, id: journal[0].id };
+    const checks = verdicts([journal[0], copy]);
+    assert.equal(checks.get('event-ids-unique')!.ok, false);
+    assert.match(
+      checks.get('event-ids-unique')!.details[0],
+      new RegExp(`event ${journal[0].id} at .* and again at`),
     );
   });
 });

@@ -49,9 +49,14 @@ export function checkSequences(fold: JournalFold): CheckResult {
   return checkResult('sequences', fold.sequenceProblems);
 }
 
+/** An event id is its command's idempotency key: two events with one id are a double booking. */
+export function checkEventIdsUnique(fold: JournalFold): CheckResult {
+  return checkResult('event-ids-unique', fold.duplicateIdProblems);
+}
+
 export function journalChecks(fold: JournalFold): CheckResult[] {
-  return [checkDecodes, checkZeroSum, checkCcpFlat, checkFillLegs, checkSequences].map((check) =>
-    check(fold),
+  return [checkDecodes, checkZeroSum, checkCcpFlat, checkFillLegs, checkSequences, checkEventIdsUnique].map(
+    (check) => check(fold),
   );
 }
 

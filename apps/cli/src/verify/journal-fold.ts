@@ -25,6 +25,11 @@ export class JournalFold {
   readonly legs = new Map<string, LegCount>();
   readonly sequenceProblems: string[] = [];
   readonly decodeProblems: string[] = [];
+  readonly duplicateIdProblems: string[] = [];
+  /** Offset of the last record read per partition + 1: where a caught-up projection's checkpoint is. */
+  readonly endOffsets = new Map<number, bigint>();
+  /** Event id -> where it was first seen: the projection's journal index is keyed by it. */
+  private readonly seenIds = new Map<string, string>();
   events = 0;
 
   constructor(readonly codec: JournalCodec = new JournalCodec()) {}
@@ -35,6 +40,8 @@ export class JournalFold {
 
   /** Decodes one journal record's value (JSON of JournalEventWire) and folds it; a bad record is noted. */
   addRecord(value: Buffer | string | null, at: JournalLocation): void {
+    const next = BigInt(at.offset) + 1n;
+    if (next > (this.endOffsets.get(at.partition) ?? 0n)) this.endOffsets.set(at.partition, next);
     let event: JournalEvent;
     try {
       event = this.codec.fromWire(JSON.parse(String(value)));
@@ -56,7 +63,14 @@ export class JournalFold {
       else this.balanceMap.set(posting.account, assets);
     }
     this.countLeg(event);
+    this.noteId(event, at);
     this.applyToBook(event, at);
+  }
+
+  private noteId(event: JournalEvent, at: JournalLocation): void {
+    const first = this.seenIds.get(event.id);
+    if (first === undefined) this.seenIds.set(event.id, where(at));
+    else this.duplicateIdProblems.push(`event ${event.id} at ${first} and again at ${where(at)}`);
   }
 
   private countLeg(event: JournalEvent): void {

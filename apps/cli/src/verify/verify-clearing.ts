@@ -5,6 +5,7 @@ import { CheckResult } from './check-result';
 import { journalChecks } from './journal-checks';
 import { JournalFold } from './journal-fold';
 import { checkProjectedBalances, checkProjectedPositions } from './projection-checks';
+import { checkProjectionsCaughtUp } from './projection-lag';
 import { readProjectionSnapshot } from './projection-snapshot';
 
 export interface VerifyOptions {
@@ -14,6 +15,8 @@ export interface VerifyOptions {
   readonly dataSource: DataSource;
   /** The projection's consumer group, whose checkpoint says how far into the journal its rows go. */
   readonly consumerGroup: string;
+  /** Grace for projections behind the journal's end before they count as stalled (DEFAULT_CATCH_UP_MS). */
+  readonly catchUpMs?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -55,6 +58,7 @@ export async function verifyClearing(options: VerifyOptions): Promise<VerifyRepo
     ...journalChecks(journal),
     checkProjectedBalances(projected, snapshot.balances),
     checkProjectedPositions(projected, snapshot.positions),
+    await checkProjectionsCaughtUp(options.dataSource, options.topic, journal.endOffsets, options.catchUpMs),
   ];
   return {
     ok: checks.every((c) => c.ok),

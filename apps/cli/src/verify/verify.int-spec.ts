@@ -147,4 +147,27 @@ describe('clearing verify and replay against a real journal topic and projection
       'fill f2: 1 buy leg(s), 0 sell leg(s)',
     ]);
   });
+
+  it('a projection whose checkpoint stays behind the journal end: verify fails projections-caught-up, naming it', async () => {
+    // Given a journal and a projection of it stalled at offset 0 of partition 0
+    const stalled = await journalTopic(sampleJournal(), false);
+    await database.dataSource.query(
+      `INSERT INTO consumer_checkpoint (consumer_group, topic, partition, next_offset) VALUES ('stalled-projection', $1, 0, 0)`,
+      [stalled],
+    );
+
+    // When verify runs with a short catch-up window
+    const report = await verifyClearing({
+      kafka: kafka.kafka,
+      topic: stalled,
+      dataSource: database.dataSource,
+      consumerGroup: NO_CHECKPOINT_GROUP,
+      catchUpMs: 300,
+    });
+
+    // Then the stalled projection is reported (this schema's rows belong to other journals of this file)
+    assert.ok(failedChecks(report).includes('projections-caught-up'));
+    const check = report.checks.find((c) => c.name === 'projections-caught-up')!;
+    assert.match(check.details[0], /^stalled-projection partition 0 is at offset 0, the journal ends at \d+/);
+  });
 });

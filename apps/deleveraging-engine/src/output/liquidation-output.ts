@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Kafka, Producer } from 'kafkajs';
 import { encodeMessage, LiquidationV1, TOPICS } from '@clearing/contracts';
 import { idempotentProducer, partitionOfKey } from '@clearing/kafka';
+import { signCommand } from '@clearing/ledger';
 import { CaseStep } from '@clearing/liquidation';
 import { DELEVERAGING_SETTINGS, DeleveragingSettings } from '../deleveraging.settings';
 import { ledgerCommandOf, WireScales } from './command-wire';
@@ -45,7 +46,10 @@ export class LiquidationOutput implements OnModuleInit, OnApplicationShutdown {
       if (batch.length === 0) continue;
       const messages = batch.map((command) => ({
         key: command.account,
-        value: encodeMessage(TOPICS.ledgerCommands, command),
+        value: encodeMessage(
+          TOPICS.ledgerCommands,
+          signCommand(command, 'deleveraging-engine', this.settings.signingKey),
+        ),
         partition: partitionOfKey(command.account, this.settings.margin.partitionCount),
       }));
       await this.producer.send({ topic: TOPICS.ledgerCommands, acks: -1, messages });

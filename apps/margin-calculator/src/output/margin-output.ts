@@ -1,9 +1,13 @@
-import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { LedgerCommandV1, MarginV1, TOPICS } from '@clearing/contracts';
 import { idempotentProducer } from '@clearing/kafka';
+import { signCommand } from '@clearing/ledger';
 import { accountRiskRows, UPSERT_ACCOUNT_RISK } from './account-risk-rows';
+
+/** The margin calculator's key (CLEARING_SIGNING_KEY_MARGIN_CALCULATOR): the ledger books only approvals it signed. */
+export const MARGIN_SIGNING_KEY = Symbol('MARGIN_SIGNING_KEY');
 
 /**
  * Where figures go: margin.v1 (idempotent producer, keyed by account so the compacted topic keeps each
@@ -18,6 +22,7 @@ export class MarginOutput implements OnModuleInit, OnApplicationShutdown {
   constructor(
     kafka: Kafka,
     private readonly dataSource: DataSource,
+    @Inject(MARGIN_SIGNING_KEY) private readonly signingKey: string,
   ) {
     this.producer = idempotentProducer(kafka);
   }
@@ -36,9 +41,10 @@ export class MarginOutput implements OnModuleInit, OnApplicationShutdown {
     await this.producer.send({ topic: TOPICS.margin, acks: -1, messages });
   }
 
-  /** A command to the ledger's single writer, on its account's partition (as the writer requires). */
+  /** A command to the ledger's single writer, on its account's partition, signed as this calculator's. */
   async submitCommand(command: LedgerCommandV1, partition: number): Promise<void> {
-    const message = { key: command.account, value: JSON.stringify(command), partition };
+    const signed = signCommand(command, 'margin-calculator', this.signingKey);
+    const message = { key: command.account, value: JSON.stringify(signed), partition };
     await this.producer.send({ topic: TOPICS.ledgerCommands, acks: -1, messages: [message] });
   }
 

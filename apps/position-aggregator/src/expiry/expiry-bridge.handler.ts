@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { InstrumentExpiryCommandV1, MarkV1, TOPICS } from '@clearing/contracts';
 import { BatchHandler, DecodedBatch, OutboundMessage } from '@clearing/kafka';
-import { deterministicId, SystemAccount } from '@clearing/ledger';
+import { deterministicId, signCommand, SystemAccount } from '@clearing/ledger';
 import { AGGREGATOR_SETTINGS, AGGREGATOR_TRANSPORT, AggregatorSettings } from '../aggregator.settings';
 
 /**
@@ -45,7 +45,9 @@ export class ExpiryBridgeHandler {
       topic: TOPICS.ledgerCommands,
       key: command.account,
       partition: shard,
-      value: JSON.stringify(command),
+      value: JSON.stringify(
+        signCommand(command, 'position-aggregator', this.settings.signingKeys['position-aggregator']),
+      ),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { FillLegCommandV1, FillV1, TOPICS } from '@clearing/contracts';
@@ -10,7 +11,8 @@ import {
   RejectedMessage,
   TransformResult,
 } from '@clearing/kafka';
-import { AGGREGATOR_TRANSPORT } from '../aggregator.settings';
+import { signCommand } from '@clearing/ledger';
+import { AGGREGATOR_SETTINGS, AGGREGATOR_TRANSPORT, AggregatorSettings } from '../aggregator.settings';
 import { claimFills } from './fill-claims';
 import { FillVerdict, ReferenceData, validateFill } from './fill-validation';
 import { ReferenceDataRepository } from './reference-data.repository';
@@ -25,6 +27,7 @@ export class FillIntakeHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceDataRepository,
+    @Inject(AGGREGATOR_SETTINGS) private readonly settings: AggregatorSettings,
   ) {}
 
   @EventPattern(TOPICS.fills, AGGREGATOR_TRANSPORT.intake)
@@ -51,7 +54,7 @@ export class FillIntakeHandler {
     const outputs: OutboundMessage[] = [];
     valid.forEach(({ message, legs }, i) => {
       const claim = claims[i];
-      if (claim.kind === 'mine') outputs.push(...legs.map(legMessage));
+      if (claim.kind === 'mine') outputs.push(...legs.map((leg) => this.legMessage(leg)));
       else
         rejected.push(
           refuse(
@@ -62,6 +65,12 @@ export class FillIntakeHandler {
         );
     });
     return { outputs, rejected };
+  }
+
+  /** Signed: the journal writer books only legs this intake novated (issue 11). */
+  private legMessage(leg: FillLegCommandV1): OutboundMessage {
+    const signed = signCommand(leg, 'position-aggregator', this.settings.signingKeys['position-aggregator']);
+    return { topic: TOPICS.ledgerCommands, key: leg.account, value: JSON.stringify(signed) };
   }
 }
 
@@ -80,8 +89,4 @@ function totalVerdict(fill: FillV1, reference: ReferenceData): FillVerdict & { c
       code: 'unrepresentable',
     };
   }
-}
-
-function legMessage(leg: FillLegCommandV1): OutboundMessage {
-  return { topic: TOPICS.ledgerCommands, key: leg.account, value: JSON.stringify(leg) };
 }

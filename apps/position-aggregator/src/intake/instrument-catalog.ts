@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InstrumentTermsV1 } from '@clearing/contracts';
-import { AssetRegistry, parseAmount } from '@clearing/ledger';
+import { AssetRegistry, canonicalSize, parseAmount, RegisteredTerms } from '@clearing/ledger';
 
 /** One instrument as configured (config/instruments.json) or registered through a journaled command. */
 export interface InstrumentDefinition {
@@ -51,6 +51,25 @@ export function termsOf(definition: InstrumentDefinition, assets: AssetRegistry)
       ? { strike: definition.strike!, optionType: definition.optionType! }
       : {}),
   };
+}
+
+/** The configured instruments as the journal writer guards them: registered before any command. */
+export function registeredTermsOf(
+  definitions = loadInstrumentFile(),
+  assets = AssetRegistry.withBaseAssets(),
+): Map<string, RegisteredTerms> {
+  return new Map(
+    definitions.map((definition) => {
+      const terms = termsOf(definition, assets);
+      const registered = {
+        kind: terms.kind,
+        settlementAsset: terms.settlementAsset,
+        positionScale: terms.positionScale,
+        contractSize: canonicalSize(terms.contractSize),
+      };
+      return [definition.symbol, registered];
+    }),
+  );
 }
 
 /** Fraction digits of a position: the base asset's for spot, the lot size's otherwise. */

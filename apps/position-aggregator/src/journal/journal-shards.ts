@@ -1,4 +1,11 @@
-import { CyclePolicy, JournalCodec, JournalEvent, JournalEventWire, ShardLedger } from '@clearing/ledger';
+import {
+  CyclePolicy,
+  JournalCodec,
+  JournalEvent,
+  JournalEventWire,
+  RegisteredTerms,
+  ShardLedger,
+} from '@clearing/ledger';
 import { Kafka } from 'kafkajs';
 import { TOPICS } from '@clearing/contracts';
 import { readTopicToEnd } from '@clearing/kafka';
@@ -25,6 +32,7 @@ export class JournalShards {
     private readonly read: JournalPartitionReader,
     private readonly policy: CyclePolicy,
     private readonly scaleOf: (asset: string) => number,
+    private readonly instruments: ReadonlyMap<string, RegisteredTerms>,
   ) {}
 
   /** `heartbeat` keeps the group membership alive while a long journal is read. */
@@ -47,7 +55,7 @@ export class JournalShards {
   }
 
   private async restore(partition: number, heartbeat: () => Promise<void>): Promise<ShardLedger> {
-    const shard = new ShardLedger(partition, this.policy, this.scaleOf);
+    const shard = new ShardLedger(partition, this.policy, this.scaleOf, this.instruments);
     await this.read(partition, (events) => events.forEach((event) => shard.restore(event)), heartbeat);
     return shard;
   }

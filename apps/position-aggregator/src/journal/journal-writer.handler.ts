@@ -15,6 +15,7 @@ import {
   contentHash,
   EventSource,
   HandleOutcome,
+  insuranceFundShardOf,
   JournalCodec,
   JsonValue,
   parseAmount,
@@ -22,6 +23,7 @@ import {
 } from '@clearing/ledger';
 import { AGGREGATOR_TRANSPORT, AGGREGATOR_SETTINGS, AggregatorSettings } from '../aggregator.settings';
 import { AccountCommandV1, toBookCommand } from './command-mapping';
+import { issuerRefusalOf } from './issuer-policy';
 import { JournalShards } from './journal-shards';
 import { settlementMessages } from './settlement-mapping';
 
@@ -73,7 +75,8 @@ export class JournalWriterHandler {
     const owner =
       command.type === 'InstrumentExpiry'
         ? command.shard
-        : partitionOfKey(command.account, this.settings.partitionCount);
+        : (insuranceFundShardOf(command.account) ??
+          partitionOfKey(command.account, this.settings.partitionCount));
     if (owner !== partition)
       return { refused: refuse(message, `command for shard ${owner} arrived on partition ${partition}`) };
     const outcome =
@@ -85,6 +88,9 @@ export class JournalWriterHandler {
   }
 
   private expire(shard: ShardLedger, command: InstrumentExpiryCommandV1, source: EventSource): HandleOutcome {
+    const forged = this.issuerRefusalOf(command);
+    if (forged !== undefined)
+      return shard.refuse({ ...command, occurredAt: command.issuedAt }, `cannot book: ${forged}`, source);
     const scale = this.codec.scaleOf('USDC');
     return shard.expire(
       {
@@ -102,6 +108,8 @@ export class JournalWriterHandler {
     const commandHash = contentHash(command as unknown as JsonValue);
     let mapped;
     try {
+      const forged = this.issuerRefusalOf(command);
+      if (forged !== undefined) throw new Error(forged);
       mapped = { ...toBookCommand(command, this.codec), commandHash };
     } catch (error) {
       const envelope = {
@@ -114,6 +122,10 @@ export class JournalWriterHandler {
       return shard.refuse(envelope, `cannot book: ${(error as Error).message}`, source);
     }
     return shard.handle(mapped, source);
+  }
+
+  private issuerRefusalOf(command: LedgerCommandV1): string | undefined {
+    return issuerRefusalOf(command, this.settings.signingKeys, this.settings.backstopAccount);
   }
 
   private toMessages(outcome: HandleOutcome, partition: number): OutboundMessage[] {

@@ -3,9 +3,11 @@ import { describe, it } from 'node:test';
 import { Batch, KafkaMessage } from 'kafkajs';
 import { TOPICS } from '@clearing/contracts';
 import { BatchCommitter, decodeContract, OutboundMessage, TransformProcessor } from '@clearing/kafka';
-import { JournalCodec, JournalEventWire } from '@clearing/ledger';
+import { devSigningKey } from '@clearing/config';
+import { JournalCodec, JournalEventWire, signCommand } from '@clearing/ledger';
 import { seededRandom } from '../../../../libs/testing/src/fill-stream';
 import { aggregatorSettingsFromEnv } from '../aggregator.settings';
+import { registeredTermsOf } from '../intake/instrument-catalog';
 import { JournalShards } from './journal-shards';
 import { JournalWriterHandler } from './journal-writer.handler';
 
@@ -21,7 +23,7 @@ function commandRecords(count: number, random: (below: number) => number): Kafka
     const command =
       id % 3 === 0
         ? { ...envelope, commandId: `dep-${id}`, type: 'Deposit', asset: 'USDC', amount: `${1000 + id}` }
-        : fillLeg(envelope, id);
+        : signCommand(fillLeg(envelope, id), 'position-aggregator', devSigningKey('position-aggregator'));
     const value = Buffer.from(JSON.stringify(command));
     return {
       key: Buffer.from(account),
@@ -105,6 +107,7 @@ async function runWriter(
     async (partition, onEvents) => onEvents(broker.journalEvents(partition).map((e) => codec.fromWire(e))),
     { maxEvents: 7, maxEventTimeMs: 60_000 },
     codec.scaleOf,
+    registeredTermsOf(),
   );
   const writer = new JournalWriterHandler(shards, codec, settings);
   const processor = new TransformProcessor({

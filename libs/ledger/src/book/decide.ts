@@ -11,6 +11,7 @@ import {
   OptionExpirySettlement,
   PositionTransfer,
 } from './commands';
+import { limitRefusalOf } from './command-limits';
 import { bookTrade } from './decide-trade';
 import { decideWithdrawal } from './decide-withdrawal';
 import { FLAT } from './position';
@@ -47,6 +48,8 @@ export function decidedBefore(
 export function decide(book: AccountBook, command: BookCommand, context: DecideContext): Decision {
   const before = decidedBefore(book, command);
   if (before) return before;
+  const limit = limitRefusalOf(book, command, context);
+  if (limit !== undefined) return { event: rejection(book, context, command, limit) };
   switch (command.type) {
     case 'FillLeg':
       return decideFillLeg(book, command, context);

@@ -4,6 +4,7 @@ import { createJournalEvent, EventSource, JournalEvent } from '../journal-event'
 import { JsonObject } from '../json';
 import { balancePostings, NO_POSTINGS, Posting } from '../posting';
 import { AccountBook } from './account-book';
+import { ShardFacts } from './shard-facts';
 
 /** Where the writer is: its shard (for the system sub-accounts) and the consumed command's coordinates. */
 export interface DecideContext {
@@ -11,6 +12,8 @@ export interface DecideContext {
   readonly source?: EventSource;
   /** Scale of each cash asset, to journal amounts as decimals. */
   readonly scaleOf: (asset: string) => number;
+  /** Shard-wide state the account's own book does not hold (the insurance fund, registered instruments). */
+  readonly facts: ShardFacts;
 }
 
 /** A cash movement from the account's point of view, tagged by cause for the netting cycle. */

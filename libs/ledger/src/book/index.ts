@@ -9,3 +9,6 @@ export * from './decide';
 export * from './netting';
 export * from './shard-ledger';
 export * from './journal-codec';
+export * from './shard-facts';
+export * from './command-limits';
+export * from './risk-param-ranges';

@@ -5,6 +5,7 @@ import { BookCommand } from './commands';
 import { decide, decidedBefore, Decision } from './decide';
 import { cashflowsOf, rejection } from './event-builder';
 import { ClosedCycle, CyclePolicy, NettingCycles } from './netting';
+import { RegisteredTerms, ShardFacts } from './shard-facts';
 
 export interface HandleOutcome {
   /** Empty when the command was a duplicate or a conflict. */
@@ -23,13 +24,17 @@ const NOTHING = { events: [], closedCycles: [] };
 export class ShardLedger {
   private readonly books = new Map<string, AccountBook>();
   private readonly cycles: NettingCycles;
+  private readonly facts: ShardFacts;
 
+  /** `instruments`: the configured instruments, registered before any journaled RegisterInstrument. */
   constructor(
     readonly shard: number,
     policy: CyclePolicy,
     private readonly scaleOf: (asset: string) => number,
+    instruments?: ReadonlyMap<string, RegisteredTerms>,
   ) {
     this.cycles = new NettingCycles(shard, policy);
+    this.facts = new ShardFacts(shard, instruments);
   }
 
   book(account: string): AccountBook {
@@ -55,6 +60,7 @@ export class ShardLedger {
       shard: this.shard,
       source,
       scaleOf: this.scaleOf,
+      facts: this.facts,
     });
     return this.outcomeOf(command.commandId, decision);
   }
@@ -95,7 +101,7 @@ export class ShardLedger {
     source?: EventSource,
   ): HandleOutcome {
     const book = this.book(command.account);
-    const context = { shard: this.shard, source, scaleOf: this.scaleOf };
+    const context = { shard: this.shard, source, scaleOf: this.scaleOf, facts: this.facts };
     return this.outcomeOf(
       command.commandId,
       decidedBefore(book, command) ?? { event: rejection(book, context, command, reason) },
@@ -112,6 +118,7 @@ export class ShardLedger {
 
   private evolve(event: JournalEvent): ClosedCycle[] {
     this.book(event.account).apply(event);
+    this.facts.apply(event);
     return this.cycles.add(event, (e) => cashflowsOf(e, this.scaleOf));
   }
 }

@@ -22,5 +22,24 @@ export function isSystemAccount(account: AccountId): boolean {
   );
 }
 
+/**
+ * The accounts whose cash only ever moves as the other side of a booking (a fill, a deposit, a fee): a
+ * Deposit or WithdrawalRequest naming one of them is refused. The insurance fund is not among them: it
+ * is funded and emptied by the operator, with signed commands.
+ */
+export function isBookkeepingAccount(account: AccountId): boolean {
+  return isSystemAccount(account) && !account.startsWith('INSURANCE-FUND-');
+}
+
+/**
+ * The shard an insurance fund belongs to: its commands (funding by the operator) are decided by that
+ * shard's writer, the one that books its draws and fees, so the fund's whole balance is one shard's fold.
+ * Undefined for any other account (owned by the partition its key hashes to).
+ */
+export function insuranceFundShardOf(account: AccountId): number | undefined {
+  const match = /^INSURANCE-FUND-(\d+)$/.exec(account);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** The CCP sub-accounts' prefix: `clearing verify` sums them to check the CCP is flat. */
 export const CCP_ACCOUNT_PREFIX = 'CCP-';
