@@ -1,4 +1,4 @@
-import { Kafka, Producer } from 'kafkajs';
+import { Admin, Kafka, Producer } from 'kafkajs';
 import { failpoint } from './failpoint';
 import { OutboundMessage } from './messages';
 
@@ -20,6 +20,8 @@ export interface BatchCommitter {
   commit(messages: readonly OutboundMessage[], offset: OffsetToCommit): Promise<void>;
   /** Ownership may have changed: every producer is re-initialised before its next transaction. */
   expireAll(): void;
+  /** The group's committed next offset of the partition (undefined when none was ever committed). */
+  committedOffset(groupId: string, topic: string, partition: number): Promise<bigint | undefined>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export class TransactionalProducers implements BatchCommitter {
   private readonly producers = new Map<string, Promise<Producer>>();
   /** Producers created before the last rebalance: replaced by fresh ones before their next use. */
   private readonly expired = new Set<string>();
+  private admin?: Promise<Admin>;
 
   constructor(
     private readonly kafka: Kafka,
@@ -46,6 +49,22 @@ export class TransactionalProducers implements BatchCommitter {
 
   expireAll(): void {
     for (const key of this.producers.keys()) this.expired.add(key);
+  }
+
+  async committedOffset(groupId: string, topic: string, partition: number): Promise<bigint | undefined> {
+    const admin = await this.adminClient();
+    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const offset = offsets?.partitions.find((p) => p.partition === partition)?.offset;
+    return offset === undefined || BigInt(offset) < 0n ? undefined : BigInt(offset);
+  }
+
+  private adminClient(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      this.admin = admin.connect().then(() => admin);
+      this.admin.catch(() => (this.admin = undefined));
+    }
+    return this.admin;
   }
 
   /** Writes the messages and the consumed offset atomically: all visible to read_committed, or none. */
@@ -78,7 +97,12 @@ export class TransactionalProducers implements BatchCommitter {
     const producers = [...this.producers.values()];
     this.producers.clear();
     this.expired.clear();
-    await Promise.allSettled(producers.map(async (p) => (await p).disconnect()));
+    const admin = this.admin;
+    this.admin = undefined;
+    await Promise.allSettled([
+      ...producers.map(async (p) => (await p).disconnect()),
+      admin?.then((a) => a.disconnect()),
+    ]);
   }
 
   private producerFor(key: string): Promise<Producer> {

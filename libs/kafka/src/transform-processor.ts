@@ -59,18 +59,21 @@ export class TransformProcessor<T> implements BatchProcessor {
   async process(context: BatchContext): Promise<void> {
     const { topic, partition } = context.batch;
     const key = `${topic}:${partition}`;
-    const floor = this.committedNext.get(key) ?? -1n;
-    const fresh = context.batch.messages.filter((m) => BigInt(m.offset) >= floor);
     const lastOffset = context.batch.lastOffset();
-    if (fresh.length === 0) return context.resolveOffset(lastOffset);
-
+    if (this.freshOf(context, this.committedNext.get(key)).length === 0)
+      return context.resolveOffset(lastOffset);
     // Before any state is read: a fresh producer settles this partition's earlier transactions first.
     await this.options.producers.ready(topic, partition);
+    if (!this.committedNext.has(key)) await this.positionAtCommitted(topic, partition);
+    const fresh = this.freshOf(context, this.committedNext.get(key));
+    if (fresh.length === 0) return context.resolveOffset(lastOffset);
     const nextOffset = (BigInt(lastOffset) + 1n).toString();
     let committed: Committed;
     try {
       committed = await this.transformAndCommit(topic, partition, fresh, context, nextOffset);
     } catch (error) {
+      // The outcome may be in doubt: the committed offset is read again once a fresh producer settled it.
+      this.committedNext.delete(key);
       this.options.onUncommitted?.(topic, partition);
       throw error;
     }
@@ -78,6 +81,20 @@ export class TransformProcessor<T> implements BatchProcessor {
     this.committedNext.set(key, BigInt(nextOffset));
     const { published, rejected } = committed;
     reportBatch(this.options.metrics, topic, fresh.length, published, rejected);
+  }
+
+  private freshOf(context: BatchContext, floor = -1n): KafkaMessage[] {
+    return context.batch.messages.filter((m) => BigInt(m.offset) >= floor);
+  }
+
+  /**
+   * The group's committed offset, read after the producer settled this partition's transactions. The
+   * position kafkajs fetched when it joined can predate a transaction that was still completing (kafkajs
+   * cannot ask for stable offsets, KIP-447): without this, a broker restart re-delivered a committed batch.
+   */
+  private async positionAtCommitted(topic: string, partition: number): Promise<void> {
+    const committed = await this.options.producers.committedOffset(this.options.groupId, topic, partition);
+    this.committedNext.set(`${topic}:${partition}`, committed ?? -1n);
   }
 
   private async transformAndCommit(

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Batch, KafkaMessage } from 'kafkajs';
 import { TOPICS } from '@clearing/contracts';
-import { BatchCommitter, decodeContract, OutboundMessage, TransformProcessor } from '@clearing/kafka';
+import {
+  BatchCommitter,
+  decodeContract,
+  OffsetToCommit,
+  OutboundMessage,
+  TransformProcessor,
+} from '@clearing/kafka';
 import { devSigningKey } from '@clearing/config';
 import { JournalCodec, JournalEventWire, signCommand } from '@clearing/ledger';
 import { seededRandom } from '../../../../libs/testing/src/fill-stream';
@@ -70,19 +76,24 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 class FlakyBroker implements BatchCommitter {
   readonly committed: OutboundMessage[] = [];
+  private committedNext?: bigint;
   constructor(
     private readonly failOneIn: number,
     private readonly random: (below: number) => number,
   ) {}
 
   async ready(): Promise<void> {}
+  async committedOffset(): Promise<bigint | undefined> {
+    return this.committedNext;
+  }
   expireAll(): void {}
   async close(): Promise<void> {}
 
-  async commit(messages: readonly OutboundMessage[]): Promise<void> {
+  async commit(messages: readonly OutboundMessage[], offset: OffsetToCommit): Promise<void> {
     const roll = this.failOneIn > 0 ? this.random(this.failOneIn) : -1;
     if (roll === 0) throw new Error('broker lost before the commit');
     this.committed.push(...messages.filter((m) => m.topic !== `${TOPICS.ledgerCommands}.dlq`));
+    this.committedNext = BigInt(offset.nextOffset);
     if (roll === 1) throw new Error('commit answer lost: the transaction did commit');
   }
 
