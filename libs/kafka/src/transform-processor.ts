@@ -43,6 +43,13 @@ export interface TransformProcessorOptions<T> {
  */
 export class TransformProcessor<T> implements BatchProcessor {
   private readonly committedNext = new Map<string, bigint>();
+  /**
+   * What this member itself committed, kept across rebalances: right after a broker restart the group
+   * coordinator can still answer an offset from before a transaction whose commit already returned.
+   */
+  private readonly ownCommitted = new Map<string, bigint>();
+  /** The batch of each partition being processed: a partition's batches never overlap. */
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly options: TransformProcessorOptions<T>) {}
 
@@ -56,7 +63,24 @@ export class TransformProcessor<T> implements BatchProcessor {
     this.options.onAssignment?.(assignment);
   }
 
+  /**
+   * After a rebalance kafkajs can hand a partition's batch to a new eachBatch while the previous
+   * generation's batch of it is still committing; run them one after the other, so the second sees what
+   * the first committed instead of transforming the same messages again.
+   */
   async process(context: BatchContext): Promise<void> {
+    const key = `${context.batch.topic}:${context.batch.partition}`;
+    const previous = this.inFlight.get(key) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(() => this.processAlone(context));
+    this.inFlight.set(key, current);
+    try {
+      await current;
+    } finally {
+      if (this.inFlight.get(key) === current) this.inFlight.delete(key);
+    }
+  }
+
+  private async processAlone(context: BatchContext): Promise<void> {
     const { topic, partition } = context.batch;
     const key = `${topic}:${partition}`;
     const lastOffset = context.batch.lastOffset();
@@ -79,6 +103,7 @@ export class TransformProcessor<T> implements BatchProcessor {
     }
     context.resolveOffset(lastOffset);
     this.committedNext.set(key, BigInt(nextOffset));
+    this.ownCommitted.set(key, BigInt(nextOffset));
     const { published, rejected } = committed;
     reportBatch(this.options.metrics, topic, fresh.length, published, rejected);
   }
@@ -93,8 +118,11 @@ export class TransformProcessor<T> implements BatchProcessor {
    * cannot ask for stable offsets, KIP-447): without this, a broker restart re-delivered a committed batch.
    */
   private async positionAtCommitted(topic: string, partition: number): Promise<void> {
-    const committed = await this.options.producers.committedOffset(this.options.groupId, topic, partition);
-    this.committedNext.set(`${topic}:${partition}`, committed ?? -1n);
+    const key = `${topic}:${partition}`;
+    const committed =
+      (await this.options.producers.committedOffset(this.options.groupId, topic, partition)) ?? -1n;
+    const own = this.ownCommitted.get(key) ?? -1n;
+    this.committedNext.set(key, committed > own ? committed : own);
   }
 
   private async transformAndCommit(
