@@ -54,3 +54,10 @@ export const DLQ_HEADERS = {
   sourcePartition: 'dlq.source.partition',
   sourceOffset: 'dlq.source.offset',
 } as const;
+
+/**
+ * Set by a consumer that re-published a record to the partition owning it (a producer's partitioner
+ * disagreed with the owner function). Value `<topic>[<partition>]@<offset>` of the record it forwards;
+ * a forwarded record is never forwarded again, so nothing can bounce between partitions.
+ */
+export const FORWARDED_FROM_HEADER = 'clearing.forwarded.from';

@@ -1,5 +1,5 @@
 import { DLQ_HEADERS, dlqTopicOf } from '@clearing/contracts';
-import { OutboundMessage, RejectedMessage } from './messages';
+import { OutboundMessage, RejectedMessage, stringHeadersOf } from './messages';
 
 /**
  * The dead letter keeps the ORIGINAL key and value bytes untouched (so the producer team can replay or
@@ -7,11 +7,7 @@ import { OutboundMessage, RejectedMessage } from './messages';
  * Connect's DLQ does. Original headers are kept too.
  */
 export function toDeadLetter(rejected: RejectedMessage): OutboundMessage & { value: Buffer } {
-  const originalHeaders: Record<string, string> = {};
-  for (const [name, value] of Object.entries(rejected.raw.headers ?? {})) {
-    if (value !== undefined)
-      originalHeaders[name] = Array.isArray(value) ? value.join(',') : value.toString();
-  }
+  const originalHeaders = stringHeadersOf(rejected.raw.headers);
   return {
     topic: dlqTopicOf(rejected.topic),
     key: rejected.raw.key,

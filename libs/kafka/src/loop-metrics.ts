@@ -3,6 +3,8 @@ export interface LoopMetrics {
   consumed(topic: string, count: number): void;
   produced(topic: string, count: number): void;
   deadLettered(topic: string, code: string, count: number): void;
+  /** Re-published unchanged to the partition owning them: neither accepted nor rejected here. */
+  forwarded(topic: string, count: number): void;
   batchSeconds(topic: string, seconds: number): void;
   lag(topic: string, partition: number, lagMessages: number): void;
   joined(isJoined: boolean): void;
@@ -17,16 +19,21 @@ export function countBy<T>(items: readonly T[], labelOf: (item: T) => string): M
   return counts;
 }
 
-/** Reports one committed batch: consumed, produced per output topic, dead-lettered per reason code. */
+/**
+ * Reports one committed batch: consumed, produced per output topic, dead-lettered per reason code and
+ * forwarded, so that consumed = accepted + dead-lettered + forwarded.
+ */
 export function reportBatch(
   metrics: LoopMetrics | undefined,
   topic: string,
   consumed: number,
   outputs: readonly { topic: string }[],
   rejected: readonly { code: string }[],
+  forwardedCount = 0,
 ): void {
   if (!metrics || consumed === 0) return;
   metrics.consumed(topic, consumed);
   for (const [outTopic, count] of countBy(outputs, (m) => m.topic)) metrics.produced(outTopic, count);
   for (const [code, count] of countBy(rejected, (r) => r.code)) metrics.deadLettered(topic, code, count);
+  if (forwardedCount > 0) metrics.forwarded(topic, forwardedCount);
 }

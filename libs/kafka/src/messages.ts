@@ -82,10 +82,24 @@ export function splitByDecoder<T>(
   return { accepted, rejected };
 }
 
-/** What a transform returns: messages to publish and inputs it refused for business reasons. */
+/**
+ * What a transform returns: messages to publish, inputs it refused for business reasons, and inputs it
+ * re-published unchanged to the partition that owns them (published like outputs, counted apart so that
+ * in = accepted + rejected + forwarded).
+ */
 export interface TransformResult {
   outputs: OutboundMessage[];
   rejected?: RejectedMessage[];
+  forwarded?: OutboundMessage[];
+}
+
+/** Kafka headers as strings (multi-valued ones comma-joined), to carry them onto a record we publish. */
+export function stringHeadersOf(headers: IHeaders | undefined): Record<string, string> {
+  const strings: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) strings[name] = Array.isArray(value) ? value.join(',') : value.toString();
+  }
+  return strings;
 }
 
 /** A decoded message refused by the handler (unknown instrument, conflict...): dead-lettered with the reason. */

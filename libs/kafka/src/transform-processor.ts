@@ -12,10 +12,11 @@ import {
 } from './messages';
 import { BatchCommitter } from './transactional-producers';
 
-/** What one batch's transaction carried: outputs and dead letters, and the refusals behind the latter. */
+/** What one batch's transaction carried: outputs, forwards and dead letters, and the refusals behind the latter. */
 interface Committed {
   published: OutboundMessage[];
   rejected: RejectedMessage[];
+  forwardedCount: number;
 }
 
 export interface TransformProcessorOptions<T> {
@@ -104,8 +105,8 @@ export class TransformProcessor<T> implements BatchProcessor {
     context.resolveOffset(lastOffset);
     this.committedNext.set(key, BigInt(nextOffset));
     this.ownCommitted.set(key, BigInt(nextOffset));
-    const { published, rejected } = committed;
-    reportBatch(this.options.metrics, topic, fresh.length, published, rejected);
+    const { published, rejected, forwardedCount } = committed;
+    reportBatch(this.options.metrics, topic, fresh.length, published, rejected, forwardedCount);
   }
 
   private freshOf(context: BatchContext, floor = -1n): KafkaMessage[] {
@@ -138,16 +139,20 @@ export class TransformProcessor<T> implements BatchProcessor {
       split.accepted.length > 0
         ? await this.options.transform({ topic, partition, messages: split.accepted, heartbeat })
         : [];
-    const { outputs, rejected: refused = [] } = Array.isArray(result) ? { outputs: result } : result;
+    const {
+      outputs,
+      rejected: refused = [],
+      forwarded = [],
+    } = Array.isArray(result) ? { outputs: result } : result;
     const rejected = [...split.rejected, ...refused];
-    const published = [...outputs, ...rejected.map(toDeadLetter)];
+    const published = [...outputs, ...forwarded, ...rejected.map(toDeadLetter)];
     await this.options.producers.commit(published, {
       consumerGroupId: this.options.groupId,
       topic,
       partition,
       nextOffset,
     });
-    return { published, rejected };
+    return { published, rejected, forwardedCount: forwarded.length };
   }
 
   close(): Promise<void> {

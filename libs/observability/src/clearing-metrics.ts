@@ -43,6 +43,7 @@ export class ClearingMetrics {
   private readonly messagesConsumed: Counter<Labels<'messagesConsumed'>>;
   private readonly messagesProduced: Counter<Labels<'messagesProduced'>>;
   private readonly messagesDeadLettered: Counter<Labels<'messagesDeadLettered'>>;
+  private readonly messagesForwarded: Counter<Labels<'messagesForwarded'>>;
   private readonly batchDuration: Histogram<Labels<'batchDuration'>>;
   private readonly consumerLag: Gauge<Labels<'consumerLag'>>;
   private readonly consumerJoined: Gauge;
@@ -57,6 +58,7 @@ export class ClearingMetrics {
     this.messagesConsumed = new Counter({ ...METRICS.messagesConsumed, registers });
     this.messagesProduced = new Counter({ ...METRICS.messagesProduced, registers });
     this.messagesDeadLettered = new Counter({ ...METRICS.messagesDeadLettered, registers });
+    this.messagesForwarded = new Counter({ ...METRICS.messagesForwarded, registers });
     this.batchDuration = new Histogram({
       ...METRICS.batchDuration,
       buckets: BATCH_DURATION_BUCKETS_SECONDS,
@@ -82,6 +84,10 @@ export class ClearingMetrics {
     this.messagesDeadLettered.inc({ topic, reason: deadLetterReasonOf(code) }, count);
   }
 
+  forwarded(topic: string, count: number): void {
+    this.messagesForwarded.inc({ topic }, count);
+  }
+
   batchSeconds(topic: string, seconds: number): void {
     this.batchDuration.observe({ topic }, seconds);
   }
@@ -103,11 +109,12 @@ export class ClearingMetrics {
   }
 
   /**
-   * Creates the zero-valued series of an input topic (consumed and every dead-letter reason) so that
+   * Creates the zero-valued series of an input topic (consumed, forwarded, every dead-letter reason) so that
    * rate() and absent-series alerts work before the first message or first rejection arrives.
    */
   initInputTopic(topic: string): void {
     this.messagesConsumed.inc({ topic }, 0);
+    this.messagesForwarded.inc({ topic }, 0);
     for (const reason of DEAD_LETTER_REASONS) this.messagesDeadLettered.inc({ topic, reason }, 0);
   }
 

@@ -25,6 +25,11 @@ export const METRICS = {
     help: 'Input messages sent to the .dlq twin of their topic, by reason.',
     labelNames: ['topic', 'reason'],
   },
+  messagesForwarded: {
+    name: 'clearing_messages_forwarded_total',
+    help: 'Input messages re-published unchanged to the partition that owns them (the producer partitioned by another hash); consumed = accepted + dead-lettered + forwarded.',
+    labelNames: ['topic'],
+  },
   batchDuration: {
     name: 'clearing_batch_duration_seconds',
     help: 'Time to process one consumed batch end to end (decide, produce, project, commit).',

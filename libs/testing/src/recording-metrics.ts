@@ -1,10 +1,11 @@
 import { LoopMetrics } from '@clearing/kafka';
 
-/** A LoopMetrics that remembers totals, so tests can check reconciliation (in = accepted + rejected). */
+/** A LoopMetrics that remembers totals, so tests can check reconciliation (in = accepted + rejected + forwarded). */
 export class RecordingMetrics implements LoopMetrics {
   readonly consumedByTopic = new Map<string, number>();
   readonly producedByTopic = new Map<string, number>();
   readonly deadLetteredByCode = new Map<string, number>();
+  readonly forwardedByTopic = new Map<string, number>();
   readonly haltedPartitions = new Set<string>();
   isJoined = false;
 
@@ -16,6 +17,9 @@ export class RecordingMetrics implements LoopMetrics {
   }
   deadLettered(_topic: string, code: string, count: number): void {
     add(this.deadLetteredByCode, code, count);
+  }
+  forwarded(topic: string, count: number): void {
+    add(this.forwardedByTopic, topic, count);
   }
   batchSeconds(): void {}
   lag(): void {}

@@ -6,16 +6,16 @@ import {
   ConsumedMessage,
   DecodedBatch,
   OutboundMessage,
-  partitionOfKey,
   refuse,
   RejectedMessage,
+  Route,
+  routeToOwner,
   TransformResult,
 } from '@clearing/kafka';
 import {
   contentHash,
   EventSource,
   HandleOutcome,
-  insuranceFundShardOf,
   JournalCodec,
   JsonValue,
   parseAmount,
@@ -23,6 +23,7 @@ import {
 } from '@clearing/ledger';
 import { AGGREGATOR_TRANSPORT, AGGREGATOR_SETTINGS, AggregatorSettings } from '../aggregator.settings';
 import { AccountCommandV1, toBookCommand } from './command-mapping';
+import { commandOwnerOf } from './command-owner';
 import { issuerRefusalOf } from './issuer-policy';
 import { JournalShards } from './journal-shards';
 import { settlementMessages } from './settlement-mapping';
@@ -57,28 +58,34 @@ export class JournalWriterHandler {
     const shard = await this.shards.get(batch.partition, batch.heartbeat);
     const outputs: OutboundMessage[] = [];
     const rejected: RejectedMessage[] = [];
+    const forwarded: OutboundMessage[] = [];
     for (const message of batch.messages) {
       const outcome = this.decideOne(shard, message);
       if ('refused' in outcome) rejected.push(outcome.refused);
+      else if ('forwarded' in outcome) forwarded.push(outcome.forwarded);
       else outputs.push(...this.toMessages(outcome, batch.partition));
     }
-    return { outputs, rejected };
+    return { outputs, rejected, forwarded };
   }
 
-  /** One command: journal events, or a dead letter when it is not this shard's or was decided before. */
+  /**
+   * One command: journal events; or, when another shard owns it (the producer's partitioner is not
+   * murmur2), the same bytes re-published to that shard in this batch's transaction, so it is decided
+   * there exactly once; or a dead letter when it was decided before or has no owner here.
+   */
   private decideOne(
     shard: ShardLedger,
     message: ConsumedMessage<LedgerCommandV1>,
-  ): HandleOutcome | { refused: RejectedMessage } {
+  ): HandleOutcome | Exclude<Route, { own: true }> {
     const { value: command, partition } = message;
     const source = { topic: message.topic, partition, offset: message.offset };
-    const owner =
-      command.type === 'InstrumentExpiry'
-        ? command.shard
-        : (insuranceFundShardOf(command.account) ??
-          partitionOfKey(command.account, this.settings.partitionCount));
-    if (owner !== partition)
-      return { refused: refuse(message, `command for shard ${owner} arrived on partition ${partition}`) };
+    const owner = commandOwnerOf(command, this.settings.partitionCount);
+    if (owner >= this.settings.partitionCount)
+      return {
+        refused: refuse(message, `command for shard ${owner}: there are ${this.settings.partitionCount}`),
+      };
+    const route = routeToOwner(message, owner);
+    if (!('own' in route)) return route;
     const outcome =
       command.type === 'InstrumentExpiry'
         ? this.expire(shard, command, source)

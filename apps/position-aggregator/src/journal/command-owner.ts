@@ -1,0 +1,15 @@
+import { LedgerCommandV1 } from '@clearing/contracts';
+import { partitionOfKey } from '@clearing/kafka';
+import { insuranceFundShardOf } from '@clearing/ledger';
+
+/**
+ * The journal shard (= ledger.commands.v1 partition) whose single writer decides a command. It is
+ * computed here, never taken from the partition a producer's partitioner chose: an account booked by
+ * two writers would have two sequence counters. An expiry names its shard; the insurance fund
+ * INSURANCE-FUND-p is shard p's; any other account is murmur2 of its id (Java's and kafkajs' default).
+ * May name a shard that does not exist (an expiry's `shard` or a fund's p too large): callers check.
+ */
+export function commandOwnerOf(command: LedgerCommandV1, partitionCount: number): number {
+  if (command.type === 'InstrumentExpiry') return command.shard;
+  return insuranceFundShardOf(command.account) ?? partitionOfKey(command.account, partitionCount);
+}
