@@ -18,3 +18,4 @@ export * from './partitioning';
 export * from './contract-decoder';
 export * from './broadcast-feed';
 export * from './heartbeat';
+export * from './kafka-acls';
