@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { CLEARING_CONFIG, ClearingConfig } from '@clearing/config';
-import { createKafka } from '@clearing/kafka';
+import { CLEARING_CONFIG } from '@clearing/config';
+import { kafkaFromConfig } from '@clearing/kafka';
 import { InstrumentTerms, JournalCodec, parseAmount } from '@clearing/ledger';
 import { MarginEngine } from '@clearing/margin-engine';
 import { ClearingMetrics } from '@clearing/observability';
@@ -71,8 +71,7 @@ export class DeleveragingModule {
         {
           provide: Kafka,
           inject: [CLEARING_CONFIG],
-          useFactory: (config: ClearingConfig) =>
-            createKafka({ clientId: config.kafkaClientId, brokers: [...config.kafkaBrokers] }),
+          useFactory: kafkaFromConfig,
         },
         {
           provide: DeleveragingMetrics,

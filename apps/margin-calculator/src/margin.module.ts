@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { CLEARING_CONFIG, ClearingConfig, signingKeyFromEnv } from '@clearing/config';
-import { createKafka } from '@clearing/kafka';
+import { CLEARING_CONFIG, signingKeyFromEnv } from '@clearing/config';
+import { kafkaFromConfig } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { InstrumentCatalog, MarginEngine } from '@clearing/margin-engine';
 import { ClearingMetrics } from '@clearing/observability';
@@ -50,8 +50,7 @@ export class MarginModule {
         {
           provide: Kafka,
           inject: [CLEARING_CONFIG],
-          useFactory: (config: ClearingConfig) =>
-            createKafka({ clientId: config.kafkaClientId, brokers: [...config.kafkaBrokers] }),
+          useFactory: kafkaFromConfig,
         },
         {
           provide: MarginMetrics,

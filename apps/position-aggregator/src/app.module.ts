@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { CLEARING_CONFIG, ClearingConfig, ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
-import { createKafka } from '@clearing/kafka';
+import { CLEARING_CONFIG, ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { kafkaFromConfig } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
@@ -30,8 +30,7 @@ export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defa
     {
       provide: Kafka,
       inject: [CLEARING_CONFIG],
-      useFactory: (config: ClearingConfig) =>
-        createKafka({ clientId: config.kafkaClientId, brokers: [...config.kafkaBrokers] }),
+      useFactory: kafkaFromConfig,
     },
     {
       provide: JournalShards,

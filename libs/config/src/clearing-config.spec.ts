@@ -24,6 +24,7 @@ describe('parseClearingConfig', () => {
       instanceId: 'local',
       kafkaBrokers: ['127.0.0.1:9092'],
       kafkaClientId: 'margin-calculator',
+      kafkaSsl: false,
       databaseUrl: DEFAULT_DATABASE_URL,
       httpHost: '127.0.0.1',
       httpPort: 3003,

@@ -1,5 +1,6 @@
 import { ConfigValidationError } from './config-validation-error';
 import { Env, EnvReader, LogLevel } from './env-readers';
+import { KafkaAuth, readKafkaAuth } from './kafka-auth';
 
 /** What an app states about itself in code; everything else comes from the environment. */
 export interface ServiceDescriptor {
@@ -10,7 +11,7 @@ export interface ServiceDescriptor {
 }
 
 /** The validated environment every service runs with. */
-export interface ClearingConfig {
+export interface ClearingConfig extends KafkaAuth {
   readonly serviceName: string;
   /** Distinguishes replicas of one service (pod name in k8s). */
   readonly instanceId: string;
@@ -44,6 +45,7 @@ export function parseClearingConfig(env: Env, descriptor: ServiceDescriptor): Cl
     instanceId,
     kafkaBrokers: read.brokers('KAFKA_BROKERS', DEFAULT_KAFKA_BROKERS),
     kafkaClientId: read.string('KAFKA_CLIENT_ID', serviceName),
+    ...readKafkaAuth(read),
     databaseUrl: read.postgresUrl('DATABASE_URL', DEFAULT_DATABASE_URL),
     ...schemaOf(read.string('DATABASE_SCHEMA', '')),
     httpHost: read.string('HTTP_HOST', DEFAULT_HTTP_HOST),

@@ -14,6 +14,12 @@ export {
   type ClearingConfigModuleOptions,
 } from './clearing-config.module';
 export { releaseVersion } from './release-version';
+export {
+  KAFKA_SASL_MECHANISMS,
+  type KafkaAuth,
+  type KafkaSasl,
+  type KafkaSaslMechanism,
+} from './kafka-auth';
 export { databaseUrlFromEnv, kafkaBrokersFromEnv } from './endpoints-from-env';
 export {
   COMMAND_ISSUERS,

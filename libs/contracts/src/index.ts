@@ -12,3 +12,4 @@ export * from './topics';
 export { formatSchemaErrors } from './validators';
 export * from './topology';
 export * from './settlement';
+export * from './topic-access';

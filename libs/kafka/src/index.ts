@@ -19,3 +19,4 @@ export * from './contract-decoder';
 export * from './broadcast-feed';
 export * from './heartbeat';
 export * from './forwarding';
+export * from './kafka-acls';

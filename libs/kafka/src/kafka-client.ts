@@ -1,4 +1,5 @@
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Kafka, logLevel, LogEntry, SASLOptions } from 'kafkajs';
+import type { ClearingConfig } from '@clearing/config';
 
 export type KafkaLogSink = (
   level: 'error' | 'warn' | 'info' | 'debug',
@@ -16,10 +17,14 @@ const LEVEL_NAMES = {
 /**
  * A kafkajs client whose own logs go to the service logger (structured, one line each) instead of
  * kafkajs' console logger; only warnings and errors by default, since kafkajs is chatty at info.
+ * `sasl` logs in as a principal of a broker that enforces ACLs (config: KAFKA_SASL_*); `ssl` is TLS
+ * with the system's trusted CAs, which SASL needs on any network that is not loopback.
  */
 export function createKafka(options: {
   clientId: string;
   brokers: string[];
+  sasl?: SASLOptions;
+  ssl?: boolean;
   log?: KafkaLogSink;
   level?: logLevel;
 }): Kafka {
@@ -27,6 +32,8 @@ export function createKafka(options: {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    sasl: options.sasl,
+    ssl: options.ssl,
     logLevel: options.level ?? logLevel.WARN,
     logCreator:
       () =>
@@ -36,6 +43,12 @@ export function createKafka(options: {
       },
     retry: { initialRetryTime: 100, retries: 8 },
   });
+}
+
+/** A service's client, as its validated configuration says: brokers, client id, login and TLS. */
+export function kafkaFromConfig(config: ClearingConfig): Kafka {
+  const { kafkaClientId: clientId, kafkaBrokers, kafkaSasl: sasl, kafkaSsl: ssl } = config;
+  return createKafka({ clientId, brokers: [...kafkaBrokers], sasl, ssl });
 }
 
 function defaultSink(level: string, message: string, detail: object): void {

@@ -1,11 +1,12 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freeLoopbackPort, freeLoopbackPortPair } from '@clearing/testing';
+import { freeLoopbackPort } from '@clearing/testing';
 import { InfraEndpoints } from '../infra/endpoints';
 import { ensureKafka } from '../infra/kafka';
 import { killKafkaBroker, stopKafkaBroker } from '../infra/kafka-broker';
 import { infraPaths, InfraPaths } from '../infra/paths';
+import { assertNotShared, privateBrokerPort } from '../infra/private-broker';
 import {
   ClusterStopMode,
   findPostgresBin,
@@ -30,7 +31,6 @@ export interface PrivateInfra {
 }
 
 const KAFKA_READY_TIMEOUT_MS = 90_000;
-const SHARED_PORTS = new Set([9092, 9093, 5432]);
 
 export async function startPrivateInfra(log: (line: string) => void): Promise<PrivateInfra> {
   const rootDir = mkdtempSync(join(tmpdir(), 'clearing-chaos-'));
@@ -41,10 +41,9 @@ export async function startPrivateInfra(log: (line: string) => void): Promise<Pr
     kafkaState: join(rootDir, 'kafka'),
     postgresState: join(rootDir, 'postgres'),
   };
-  const kafkaPort = await freeLoopbackPortPair();
+  const kafkaPort = await privateBrokerPort();
   const postgresPort = await freeLoopbackPort();
-  for (const port of [kafkaPort, kafkaPort + 1, postgresPort])
-    if (SHARED_PORTS.has(port)) throw new Error(`free port ${port} is a shared service's port`);
+  assertNotShared(postgresPort);
   const postgresBin = findPostgresBin();
   if (postgresBin === undefined) throw new Error('no Postgres binaries under /usr/lib/postgresql');
   const infra: PrivateInfra = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KAFKA_JVM_OPTIONS, KafkaNodeSettings, kafkaServerProperties } from './kafka-config';
+import { KAFKA_JVM_OPTIONS, KafkaNodeSettings, kafkaServerProperties, scramFormatArgs } from './kafka-config';
 import { InfraPaths } from './paths';
 import {
   commandLine,
@@ -56,6 +56,7 @@ function newClusterId(): string {
 /**
  * Writes server.properties and formats the log directory on first start. The cluster id is persisted, so a
  * later start re-uses the formatted data; a data dir without meta.properties (a half-done format) is redone.
+ * SCRAM users exist from the first metadata record on, so a SASL broker can authenticate itself at once.
  */
 export async function prepareKafkaStorage(
   paths: InfraPaths,
@@ -70,7 +71,8 @@ export async function prepareKafkaStorage(
   if (!existsSync(files.clusterId)) writeFileSync(files.clusterId, `${newClusterId()}\n`);
   const clusterId = readFileSync(files.clusterId, 'utf8').trim();
   rmSync(files.dataDir, { recursive: true, force: true });
-  const args = javaArgs(paths, libs, STORAGE_TOOL_CLASS, ['format', '-t', clusterId, '-c', files.properties]);
+  const format = ['format', '-t', clusterId, '-c', files.properties, ...scramFormatArgs(settings.sasl)];
+  const args = javaArgs(paths, libs, STORAGE_TOOL_CLASS, format);
   const result = await runCommand(javaBinary(), args, paths.repoRoot);
   if (result.code !== 0) {
     throw new Error(`formatting Kafka storage in ${files.dataDir} failed:\n${result.output.slice(-3000)}`);

@@ -1,13 +1,25 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, SASLOptions } from 'kafkajs';
+import { ScramUser } from './kafka-config';
+
+/** How a kafkajs client logs in as a user of a SASL broker (kafka-config.ts). */
+export function scramLogin(user: ScramUser): SASLOptions {
+  return { mechanism: 'scram-sha-512', username: user.name, password: user.password };
+}
 
 /**
  * Whether a Kafka cluster answers a metadata request at `brokers` within `timeoutMs`. No retries inside
- * kafkajs: the callers poll, and a probe of a stopped broker must come back fast.
+ * kafkajs: the callers poll, and a probe of a stopped broker must come back fast. A SASL broker answers
+ * only an authenticated probe.
  */
-export async function kafkaAnswers(brokers: readonly string[], timeoutMs = 3000): Promise<boolean> {
+export async function kafkaAnswers(
+  brokers: readonly string[],
+  timeoutMs = 3000,
+  sasl?: SASLOptions,
+): Promise<boolean> {
   const kafka = new Kafka({
     clientId: 'clearing-infra-probe',
     brokers: [...brokers],
+    sasl,
     connectionTimeout: Math.min(timeoutMs, 2000),
     requestTimeout: timeoutMs,
     retry: { retries: 0 },

@@ -1,7 +1,7 @@
-import { KafkaNodeSettings } from './kafka-config';
+import { KafkaNodeSettings, KafkaSaslSettings } from './kafka-config';
 import { ensureKafkaJars, readKafkaVersion } from './kafka-jars';
 import { kafkaFiles, prepareKafkaStorage, runningKafkaPid, startKafkaBroker } from './kafka-broker';
-import { kafkaAnswers } from './kafka-probe';
+import { kafkaAnswers, scramLogin } from './kafka-probe';
 import { isLoopback, parseHostPort } from './endpoints';
 import { InfraPaths } from './paths';
 import { isAlive, sleep, tailOf } from './processes';
@@ -14,15 +14,17 @@ const POLL_INTERVAL_MS = 500;
 /**
  * Makes Kafka answer at `brokers`: nothing to do if something already does; otherwise, for a loopback
  * address, starts the repository's own broker there (controller on the next port) and waits for it.
+ * With `sasl` the broker authenticates and authorizes (kafka-config.ts), and is probed as its super user.
  */
 export async function ensureKafka(
   paths: InfraPaths,
   brokers: readonly string[],
   readyTimeoutMs: number,
   log: (line: string) => void,
+  sasl?: KafkaSaslSettings,
 ): Promise<KafkaOutcome> {
-  if (await kafkaAnswers(brokers))
-    return runningKafkaPid(paths) === undefined ? 'external' : 'already running';
+  const probe = (timeoutMs?: number) => kafkaAnswers(brokers, timeoutMs, sasl && scramLogin(sasl.superUser));
+  if (await probe()) return runningKafkaPid(paths) === undefined ? 'external' : 'already running';
   const { host, port } = parseHostPort(brokers[0]);
   if (!isLoopback(host)) {
     throw new Error(
@@ -30,10 +32,10 @@ export async function ensureKafka(
     );
   }
   const starting = runningKafkaPid(paths);
-  const pid =
-    starting ?? (await startLocalBroker(paths, { host, brokerPort: port, controllerPort: port + 1 }, log));
+  const address = { host, brokerPort: port, controllerPort: port + 1, sasl };
+  const pid = starting ?? (await startLocalBroker(paths, address, log));
   if (starting !== undefined) log(`kafka: broker pid ${pid} is still starting; waiting for it`);
-  await awaitKafkaReady(paths, brokers, pid, readyTimeoutMs);
+  await awaitKafkaReady(paths, pid, readyTimeoutMs, probe);
   return 'started';
 }
 
@@ -53,14 +55,14 @@ async function startLocalBroker(
 /** Polls the admin API until the broker answers; fails fast if the process dies, pointing at its log. */
 async function awaitKafkaReady(
   paths: InfraPaths,
-  brokers: readonly string[],
   pid: number,
   timeoutMs: number,
+  probe: (timeoutMs: number) => Promise<boolean>,
 ): Promise<void> {
   const { logFile } = kafkaFiles(paths);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await kafkaAnswers(brokers, 2000)) return;
+    if (await probe(2000)) return;
     if (!isAlive(pid)) {
       throw new Error(
         `Kafka (pid ${pid}) exited during start-up; see ${logFile}. Last lines:\n${tailOf(logFile, 15)}`,
@@ -68,7 +70,5 @@ async function awaitKafkaReady(
     }
     await sleep(POLL_INTERVAL_MS);
   }
-  throw new Error(
-    `Kafka (pid ${pid}) did not answer at ${brokers.join(',')} within ${timeoutMs} ms; see ${logFile}`,
-  );
+  throw new Error(`Kafka (pid ${pid}) did not answer within ${timeoutMs} ms; see ${logFile}`);
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { CLEARING_CONFIG, ClearingConfig } from '@clearing/config';
-import { createKafka } from '@clearing/kafka';
+import { CLEARING_CONFIG } from '@clearing/config';
+import { kafkaFromConfig } from '@clearing/kafka';
 import { ClearingMetrics } from '@clearing/observability';
 import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
 import { MarksProjectionHandler } from '../marks/marks-projection.handler';
@@ -38,8 +38,7 @@ export class OracleModule {
         {
           provide: Kafka,
           inject: [CLEARING_CONFIG],
-          useFactory: (config: ClearingConfig) =>
-            createKafka({ clientId: config.kafkaClientId, brokers: [...config.kafkaBrokers] }),
+          useFactory: kafkaFromConfig,
         },
       ],
       exports: [Kafka],
