@@ -16,10 +16,15 @@ export class MarginFixture extends AggregatorFixture {
 
   async startAll(marginEnv: Record<string, string> = {}): Promise<void> {
     await this.start();
-    await this.startService(MAINS.oracle, {});
+    await this.startOracle();
     const margin = await this.startService(MAINS.margin, marginEnv);
     const port = /listening on http:\/\/[^:]+:(\d+)/.exec(margin.output())![1];
     this.marginUrl = `http://127.0.0.1:${port}`;
+  }
+
+  /** Starts the valuation oracle process alone (on this fixture's topics); resolves once it listens. */
+  startOracle(): Promise<WorkerRun> {
+    return this.startService(MAINS.oracle, {});
   }
 
   /** Every margin.v1 message of `account`, oldest first. */

@@ -108,6 +108,7 @@ export class BatchConsumer {
    */
   private onCrash({ error, restart }: { error: Error; restart: boolean }): void {
     this.setJoined(false);
+    this.options.metrics?.crashed();
     if (restart || !this.running) return;
     this.running = false;
     this.options.log?.('error', 'consumer crashed and will not restart by itself', { error: error.message });

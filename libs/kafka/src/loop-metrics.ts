@@ -8,6 +8,8 @@ export interface LoopMetrics {
   batchSeconds(topic: string, seconds: number): void;
   lag(topic: string, partition: number, lagMessages: number): void;
   joined(isJoined: boolean): void;
+  /** The kafkajs consumer crashed, whether or not it restarts itself: poison must never cause one. */
+  crashed(): void;
   /** `reason`: the breaking error's name (SequenceGapError, LedgerInvariantError...). */
   halted(topic: string, partition: number, isHalted: boolean, reason: string): void;
 }

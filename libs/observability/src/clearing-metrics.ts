@@ -47,6 +47,7 @@ export class ClearingMetrics {
   private readonly batchDuration: Histogram<Labels<'batchDuration'>>;
   private readonly consumerLag: Gauge<Labels<'consumerLag'>>;
   private readonly consumerJoined: Gauge;
+  private readonly consumerCrashes: Counter;
   private readonly ledgerInvariantOk: Gauge<Labels<'ledgerInvariantOk'>>;
   private readonly partitionHalted: Gauge<Labels<'partitionHalted'>>;
 
@@ -66,6 +67,7 @@ export class ClearingMetrics {
     });
     this.consumerLag = new Gauge({ ...METRICS.consumerLag, registers });
     this.consumerJoined = new Gauge({ ...METRICS.consumerJoined, registers });
+    this.consumerCrashes = new Counter({ ...METRICS.consumerCrashes, registers });
     this.ledgerInvariantOk = new Gauge({ ...METRICS.ledgerInvariantOk, registers });
     this.partitionHalted = new Gauge({ ...METRICS.partitionHalted, registers });
     if (options.build) new Gauge({ ...METRICS.buildInfo, registers }).set(options.build, 1);
@@ -98,6 +100,10 @@ export class ClearingMetrics {
 
   joined(isJoined: boolean): void {
     this.consumerJoined.set(isJoined ? 1 : 0);
+  }
+
+  crashed(): void {
+    this.consumerCrashes.inc();
   }
 
   halted(topic: string, partition: number, isHalted: boolean, reason: string): void {

@@ -40,6 +40,11 @@ export const METRICS = {
     help: 'High watermark minus committed offset of this consumer, per assigned partition.',
     labelNames: ['topic', 'partition'],
   },
+  consumerCrashes: {
+    name: 'clearing_consumer_crashes_total',
+    help: 'Times the kafkajs consumer crashed (a batch kept failing, or the group broke); kafkajs restarts it or the loop is replaced.',
+    labelNames: [],
+  },
   consumerJoined: {
     name: 'clearing_consumer_joined',
     help: '1 while this instance is a member of its consumer group with partitions assigned, else 0.',

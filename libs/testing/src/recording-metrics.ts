@@ -8,6 +8,7 @@ export class RecordingMetrics implements LoopMetrics {
   readonly forwardedByTopic = new Map<string, number>();
   readonly haltedPartitions = new Set<string>();
   isJoined = false;
+  crashes = 0;
 
   consumed(topic: string, count: number): void {
     add(this.consumedByTopic, topic, count);
@@ -25,6 +26,9 @@ export class RecordingMetrics implements LoopMetrics {
   lag(): void {}
   joined(isJoined: boolean): void {
     this.isJoined = isJoined;
+  }
+  crashed(): void {
+    this.crashes++;
   }
   halted(topic: string, partition: number, isHalted: boolean, _reason: string): void {
     if (isHalted) this.haltedPartitions.add(`${topic}:${partition}`);

@@ -52,6 +52,7 @@ const domain = fc.oneof(
 
 export const HOSTILE_FILLS: HostileTopic<WireFill> = {
   valid: validFill,
+  conflicting: (fill) => ({ ...fill, price: String(Number(fill.price) + 1) }),
   fields: {
     price: poisonDecimal,
     quantity: poisonDecimal,

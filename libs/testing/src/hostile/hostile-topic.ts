@@ -16,8 +16,13 @@ export interface HostileTopic<T extends object> {
   valid(i: number): { key: string; message: T };
   /** Poison per top-level field (wrong type, overlong decimals, dates...): one field is replaced at a time. */
   readonly fields: Readonly<Record<string, fc.Arbitrary<Poison>>>;
-  /** Whole-message mutations with the domain's knowledge: unknown ids, limits, replays with other content. */
+  /** Whole-message mutations with the domain's knowledge: unknown ids, limits, forged signatures. */
   readonly domain: fc.Arbitrary<(valid: T, i: number) => Poison<T>>;
+  /** The key a correct producer gives a message (default: the valid message's key), so a mutation that
+   * moves it to another account still reaches the partition that decides it. */
+  keyOf?(message: T): string;
+  /** The valid message with its id kept and other content: a replay of it must be refused as a conflict. */
+  conflicting?(valid: T): T;
 }
 
 /**
@@ -38,7 +43,9 @@ export function hostileRecords<T extends object>(
     { weight: 3, arbitrary: field.map((f) => ({ field: f })) },
     { weight: 2, arbitrary: topic.domain.map((mutate) => ({ mutate })) },
   );
-  const drawn = fc.sample(fc.tuple(kind, fc.boolean()), { numRuns: count, seed });
+  // One in eight without a key: enough to cover null keys without hiding the other cases behind them.
+  const nullKeyOneInEight = fc.integer({ min: 0, max: 7 }).map((n) => n === 0);
+  const drawn = fc.sample(fc.tuple(kind, nullKeyOneInEight), { numRuns: count, seed });
   return drawn.map(([choice, nullKey], i) => {
     const { key, message } = topic.valid(i);
     const recordKey = nullKey ? null : key;
@@ -49,7 +56,8 @@ export function hostileRecords<T extends object>(
       return { key: recordKey, value, label: `${name}:${poison.label}` };
     }
     const poison = choice.mutate(message, i);
-    return { key: recordKey, value: JSON.stringify(poison.value), label: poison.label };
+    const domainKey = nullKey ? null : (topic.keyOf?.(poison.value) ?? key);
+    return { key: domainKey, value: JSON.stringify(poison.value), label: poison.label };
   });
 }
 
@@ -66,4 +74,30 @@ export function interleave<T>(valid: readonly T[], hostile: readonly T[], seed: 
   });
   const [v, h] = [[...valid], [...hostile]];
   return coins.map((takeValid) => ((takeValid && v.length > 0) || h.length === 0 ? v.shift()! : h.shift()!));
+}
+
+/**
+ * Re-sends of the valid messages `indices` (publish them after their originals): half unchanged, which must
+ * be refused as duplicates, half with the same id and other content (conflicts). Keyed like the original,
+ * so each lands behind it on its partition.
+ */
+export function replayRecords<T extends object>(
+  topic: HostileTopic<T>,
+  indices: readonly number[],
+  seed: number,
+): HostileRecord[] {
+  const conflicting = topic.conflicting;
+  if (!conflicting) throw new Error('replayRecords needs topic.conflicting');
+  const [coins] = fc.sample(
+    fc.array(fc.boolean(), { minLength: indices.length, maxLength: indices.length }),
+    {
+      numRuns: 1,
+      seed,
+    },
+  );
+  return indices.map((i, n) => {
+    const { key, message } = topic.valid(i);
+    const value = JSON.stringify(coins[n] ? message : conflicting(message));
+    return { key, value, label: coins[n] ? 'replay' : 'replay-other-content' };
+  });
 }
