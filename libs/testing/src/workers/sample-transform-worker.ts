@@ -1,7 +1,8 @@
 /**
  * A separate process running the Kafka -> Kafka exactly-once loop on sample messages (each input
  * becomes one output carrying the input id), so crash tests can SIGKILL it at any instant.
- * Configured by WORKER_TOPIC, WORKER_OUTPUT_TOPIC, WORKER_GROUP, KAFKA_BROKERS, CLEARING_FAILPOINT.
+ * Configured by WORKER_TOPIC, WORKER_OUTPUT_TOPIC, WORKER_GROUP, KAFKA_BROKERS, CLEARING_FAILPOINT and
+ * WORKER_SESSION_TIMEOUT_MS (the crash tests' short one by default).
  */
 import { logLevel } from 'kafkajs';
 import { kafkaBrokersFromEnv } from '@clearing/config';
@@ -26,6 +27,8 @@ runWorker(async () => {
   });
   const loop = transformLoop<SampleMessage>({
     ...CRASH_TEST_LOOP_SETTINGS,
+    // The instance-loss test measures takeover with the production session timeout.
+    ...(env.WORKER_SESSION_TIMEOUT_MS ? { sessionTimeoutMs: Number(env.WORKER_SESSION_TIMEOUT_MS) } : {}),
     kafka,
     groupId: env.WORKER_GROUP!,
     topics: [env.WORKER_TOPIC!],
