@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DLQ_HEADERS } from '@clearing/contracts';
 import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
-import { verifyClearing } from '../../cli/src/verify/verify-clearing';
+import { verifyWhenCaughtUp } from '../../cli/src/verify/verify-when-caught-up';
 import { AggregatorFixture } from './aggregator-fixture';
 import { PROJECTION_GROUP } from './aggregator.settings';
 
@@ -209,19 +209,12 @@ describe('position aggregator, driven as an upstream matching engine drives it',
 
   it('passes clearing verify over its journal and projection once the projection has caught up', async () => {
     // Given everything above booked; when clearing verify reads the journal and the projection's schema
-    const report = await eventually(
-      async () => {
-        const run = await verifyClearing({
-          kafka: aggregator.kafka.kafka,
-          topic: aggregator.topics.ledgerJournal,
-          dataSource: aggregator.database.dataSource,
-          consumerGroup: PROJECTION_GROUP,
-        });
-        return run.counts.events > 0 && run.counts.projectedEvents === run.counts.events ? run : undefined;
-      },
-      60_000,
-      1_000,
-    );
+    const report = await verifyWhenCaughtUp({
+      kafka: aggregator.kafka.kafka,
+      topic: aggregator.topics.ledgerJournal,
+      dataSource: aggregator.database.dataSource,
+      consumerGroup: PROJECTION_GROUP,
+    });
     // Then every check passes: zero-sum, flat CCP, both legs, gapless sequences, projection = fold
     assert.deepEqual(
       report.checks.filter((c) => !c.ok),

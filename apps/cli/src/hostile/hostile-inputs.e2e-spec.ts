@@ -13,7 +13,7 @@ import {
 } from '@clearing/testing';
 import { MarginFixture } from '../../../margin-calculator/src/margin-fixture';
 import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
-import { verifyClearing } from '../verify/verify-clearing';
+import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';
 import { commandFates, deadLettersOf, Fate, fateSummary, journalOf, publishedOn, wrongFates } from './fates';
 import { TopicTraffic, trafficOf } from './hostile-traffic';
 import { scrape, sumOf } from './service-metrics';
@@ -182,19 +182,12 @@ describe(`hostile inputs on fills, oracle prices and commands (seed ${SEED}; HOS
   });
 
   it('then clearing verify passes over the journal and the caught-up projection', async () => {
-    const report = await eventually(
-      async () => {
-        const run = await verifyClearing({
-          kafka: system.kafka.kafka,
-          topic: system.topics.ledgerJournal,
-          dataSource: system.database.dataSource,
-          consumerGroup: PROJECTION_GROUP,
-        });
-        return run.counts.events > 0 && run.counts.projectedEvents === run.counts.events ? run : undefined;
-      },
-      60_000,
-      1_000,
-    );
+    const report = await verifyWhenCaughtUp({
+      kafka: system.kafka.kafka,
+      topic: system.topics.ledgerJournal,
+      dataSource: system.database.dataSource,
+      consumerGroup: PROJECTION_GROUP,
+    });
     assert.deepEqual(
       report.checks.filter((c) => !c.ok),
       [],

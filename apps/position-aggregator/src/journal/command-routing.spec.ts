@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FORWARDED_FROM_HEADER, LedgerCommandV1, TOPICS } from '@clearing/contracts';
 import { ConsumedMessage, partitionOfKey, TransformResult } from '@clearing/kafka';
-import { JournalCodec } from '@clearing/ledger';
 import { aggregatorSettingsFromEnv } from '../aggregator.settings';
-import { registeredTermsOf } from '../intake/instrument-catalog';
-import { JournalShards } from './journal-shards';
-import { JournalWriterHandler } from './journal-writer.handler';
+import { writerOnEmptyJournal } from './writer-on-empty-journal';
 
 // Issue 11, finding 6: a producer whose partitioner is not murmur2 (librdkafka's consistent_random:
 // kcat, Go, Python, C#, Rust clients) puts a command on a partition that does not own it.
@@ -56,14 +53,7 @@ function arriving(value: LedgerCommandV1, partition: number, headers: Record<str
 }
 
 async function write(partition: number, message: ConsumedMessage<LedgerCommandV1>): Promise<TransformResult> {
-  const codec = new JournalCodec();
-  const shards = new JournalShards(
-    async () => undefined,
-    settings.cyclePolicy,
-    codec.scaleOf,
-    registeredTermsOf(),
-  );
-  const writer = new JournalWriterHandler(shards, codec, settings);
+  const writer = writerOnEmptyJournal(settings);
   return writer.onCommands({
     topic: TOPICS.ledgerCommands,
     partition,

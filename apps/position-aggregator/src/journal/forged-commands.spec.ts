@@ -3,11 +3,9 @@ import { describe, it } from 'node:test';
 import { KafkaMessage } from 'kafkajs';
 import { CommandIssuer, devSigningKey } from '@clearing/config';
 import { LedgerCommandV1, TOPICS } from '@clearing/contracts';
-import { JournalCodec, JournalEventWire, signCommand } from '@clearing/ledger';
+import { JournalEventWire, signCommand } from '@clearing/ledger';
 import { aggregatorSettingsFromEnv } from '../aggregator.settings';
-import { registeredTermsOf } from '../intake/instrument-catalog';
-import { JournalShards } from './journal-shards';
-import { JournalWriterHandler } from './journal-writer.handler';
+import { writerOnEmptyJournal } from './writer-on-empty-journal';
 
 // Issue 11, finding 2: commands published straight to ledger.commands.v1 by someone who is not their
 // issuer, or asking for what no issuer may ask. One partition, so every account (system ones too) is here.
@@ -82,14 +80,7 @@ const riskChange = (id: string, imFactor: string): LedgerCommandV1 => ({
 
 /** Runs commands through a writer on an empty journal; returns each command's journal event by command id. */
 async function journalOf(commands: LedgerCommandV1[]): Promise<Map<string, JournalEventWire>> {
-  const codec = new JournalCodec();
-  const shards = new JournalShards(
-    async () => undefined,
-    settings.cyclePolicy,
-    codec.scaleOf,
-    registeredTermsOf(),
-  );
-  const writer = new JournalWriterHandler(shards, codec, settings);
+  const writer = writerOnEmptyJournal(settings);
   const messages = commands.map((value, offset) => ({
     topic: TOPICS.ledgerCommands,
     partition: 0,
