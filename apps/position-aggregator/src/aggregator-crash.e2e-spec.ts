@@ -198,10 +198,12 @@ describe(`position aggregator under kill -9 while 10,000 fills stream in (seed $
     );
     assert.deepEqual(report.checks.map((c) => c.name).sort(), [
       'ccp-flat',
+      'event-ids-unique',
       'fill-legs',
       'journal-decodes',
       'projection-balances',
       'projection-positions',
+      'projections-caught-up',
       'sequences',
       'zero-sum',
     ]);

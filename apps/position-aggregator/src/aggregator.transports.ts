@@ -12,7 +12,6 @@ import {
   PROJECTION_GROUP,
   WRITER_GROUP,
 } from './aggregator.settings';
-import { JournalWriterHandler } from './journal/journal-writer.handler';
 
 /**
  * Connects intake (fills -> leg commands), writer (commands -> journal), projection (journal -> Postgres)
@@ -35,8 +34,6 @@ export function connectAggregatorLoops(app: INestApplication): void {
         mode: 'transform',
         transportId: AGGREGATOR_TRANSPORT.writer,
         groupId: WRITER_GROUP,
-        onAssignment: () => app.get(JournalWriterHandler).forgetShards(),
-        onUncommitted: (_topic, partition) => app.get(JournalWriterHandler).forgetShard(partition),
       },
     ],
     [

@@ -27,8 +27,7 @@ export interface TransformLoopOptions<T> extends LoopBase<T> {
   transactionalIdPrefix?: string;
   transform(batch: DecodedBatch<T>): Promise<OutboundMessage[] | TransformResult>;
   onAssignment?: (assignment: Assignment) => void;
-  /** See TransformProcessorOptions.onUncommitted: drop what the failed batch changed in memory. */
-  onUncommitted?: (topic: string, partition: number) => void;
+  ownCommitted?: Map<string, bigint>;
 }
 
 export interface ProjectionLoopOptions<T> extends LoopBase<T> {

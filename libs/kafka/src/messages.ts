@@ -45,6 +45,13 @@ export interface DecodedBatch<T> {
   messages: ConsumedMessage<T>[];
   /** Keep the group membership alive during long work. */
   heartbeat(): Promise<void>;
+  /**
+   * Transform loops only: which committed state this batch must be decided against. It changes after
+   * every rebalance and every batch of the partition that did not commit, and differs between loops, so
+   * state kept per (partition, stateEpoch) is always the fold of what is committed, read by this loop
+   * after its producer settled the partition's transactions (an old loop's leftovers never leak in).
+   */
+  stateEpoch?: number;
 }
 
 export function splitByDecoder<T>(

@@ -26,13 +26,12 @@ export interface TransformProcessorOptions<T> {
   transform(batch: DecodedBatch<T>): Promise<OutboundMessage[] | TransformResult>;
   /** Told when the group rebalanced, so per-partition state derived elsewhere can be rebuilt. */
   onAssignment?: (assignment: Assignment) => void;
-  /**
-   * Told when a batch of this partition did not commit (the transform or the transaction failed): any
-   * state the transform changed for it must be dropped and re-read from what is committed, because the
-   * batch comes again and must be decided against committed state, not against its own aborted effects.
-   */
-  onUncommitted?: (topic: string, partition: number) => void;
   producers: BatchCommitter;
+  /**
+   * Next offsets this service itself committed, per `topic:partition`; pass the same map to a loop that
+   * replaces a dead one (see ownCommitted below).
+   */
+  ownCommitted?: Map<string, bigint>;
   metrics?: LoopMetrics;
 }
 
@@ -42,17 +41,24 @@ export interface TransformProcessorOptions<T> {
  * from the last committed position; and anything below that position is dropped, so a re-delivery after
  * a commit can never be transformed twice.
  */
+/** Shared by every processor of the process, so two loops (a dead one and its replacement) never share one. */
+let nextStateEpoch = 1;
+
 export class TransformProcessor<T> implements BatchProcessor {
   private readonly committedNext = new Map<string, bigint>();
+  /** The state epoch of each partition (see DecodedBatch.stateEpoch). */
+  private readonly stateEpochs = new Map<string, number>();
   /**
    * What this member itself committed, kept across rebalances: right after a broker restart the group
    * coordinator can still answer an offset from before a transaction whose commit already returned.
    */
-  private readonly ownCommitted = new Map<string, bigint>();
+  private readonly ownCommitted: Map<string, bigint>;
   /** The batch of each partition being processed: a partition's batches never overlap. */
   private readonly inFlight = new Map<string, Promise<void>>();
 
-  constructor(private readonly options: TransformProcessorOptions<T>) {}
+  constructor(private readonly options: TransformProcessorOptions<T>) {
+    this.ownCommitted = options.ownCommitted ?? new Map();
+  }
 
   async open(): Promise<void> {
     // Producers connect lazily, one per input partition, when that partition's first batch arrives.
@@ -60,6 +66,7 @@ export class TransformProcessor<T> implements BatchProcessor {
 
   onAssignment(assignment: Assignment): void {
     this.committedNext.clear();
+    this.stateEpochs.clear();
     this.options.producers.expireAll();
     this.options.onAssignment?.(assignment);
   }
@@ -97,9 +104,10 @@ export class TransformProcessor<T> implements BatchProcessor {
     try {
       committed = await this.transformAndCommit(topic, partition, fresh, context, nextOffset);
     } catch (error) {
-      // The outcome may be in doubt: the committed offset is read again once a fresh producer settled it.
+      // The outcome may be in doubt: the committed offset and state are read again once a fresh producer
+      // settled it, and nothing this batch changed in memory is decided against again.
       this.committedNext.delete(key);
-      this.options.onUncommitted?.(topic, partition);
+      this.stateEpochs.delete(key);
       throw error;
     }
     context.resolveOffset(lastOffset);
@@ -107,6 +115,15 @@ export class TransformProcessor<T> implements BatchProcessor {
     this.ownCommitted.set(key, BigInt(nextOffset));
     const { published, rejected, forwardedCount } = committed;
     reportBatch(this.options.metrics, topic, fresh.length, published, rejected, forwardedCount);
+  }
+
+  private stateEpochOf(key: string): number {
+    let epoch = this.stateEpochs.get(key);
+    if (epoch === undefined) {
+      epoch = nextStateEpoch++;
+      this.stateEpochs.set(key, epoch);
+    }
+    return epoch;
   }
 
   private freshOf(context: BatchContext, floor = -1n): KafkaMessage[] {
@@ -135,9 +152,10 @@ export class TransformProcessor<T> implements BatchProcessor {
   ): Promise<Committed> {
     const split = splitByDecoder(topic, partition, fresh, this.options.decode);
     const heartbeat = () => context.heartbeat();
+    const stateEpoch = this.stateEpochOf(`${topic}:${partition}`);
     const result =
       split.accepted.length > 0
-        ? await this.options.transform({ topic, partition, messages: split.accepted, heartbeat })
+        ? await this.options.transform({ topic, partition, messages: split.accepted, heartbeat, stateEpoch })
         : [];
     const {
       outputs,

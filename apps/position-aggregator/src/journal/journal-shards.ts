@@ -19,14 +19,14 @@ export type JournalPartitionReader = (
 
 /**
  * The writer's state per owned shard, and the rule that keeps it honest: a shard is only ever the fold
- * of the committed journal plus the batch being decided. Whatever that batch changed is thrown away if
- * its transaction does not commit (`forget`), and the next batch re-reads the shard from the journal.
- * Shards are read lazily, on their partition's first batch, after the loop has initialised the
- * partition's transactional producer (which settles any transaction still in flight), so the fold
- * never misses a commit that is about to become visible.
+ * of the committed journal plus the batches decided in its state epoch (DecodedBatch.stateEpoch). The
+ * loop starts a new epoch after a rebalance or a batch that did not commit, and each loop has its own,
+ * so the next batch re-reads the shard from the journal, after the loop initialised the partition's
+ * transactional producer (which settles any transaction still in flight): the fold never misses a commit,
+ * and never carries what an aborted batch or another loop changed in memory.
  */
 export class JournalShards {
-  private readonly shards = new Map<number, Promise<ShardLedger>>();
+  private readonly shards = new Map<number, { epoch: number; shard: Promise<ShardLedger> }>();
 
   constructor(
     private readonly read: JournalPartitionReader,
@@ -36,22 +36,14 @@ export class JournalShards {
   ) {}
 
   /** `heartbeat` keeps the group membership alive while a long journal is read. */
-  get(partition: number, heartbeat: () => Promise<void>): Promise<ShardLedger> {
-    let shard = this.shards.get(partition);
-    if (!shard) {
-      shard = this.restore(partition, heartbeat);
-      this.shards.set(partition, shard);
-      shard.catch(() => this.forget(partition));
-    }
+  get(partition: number, epoch: number, heartbeat: () => Promise<void>): Promise<ShardLedger> {
+    const kept = this.shards.get(partition);
+    if (kept?.epoch === epoch) return kept.shard;
+    const shard = this.restore(partition, heartbeat);
+    const entry = { epoch, shard };
+    this.shards.set(partition, entry);
+    shard.catch(() => this.shards.get(partition) === entry && this.shards.delete(partition));
     return shard;
-  }
-
-  forget(partition: number): void {
-    this.shards.delete(partition);
-  }
-
-  forgetAll(): void {
-    this.shards.clear();
   }
 
   private async restore(partition: number, heartbeat: () => Promise<void>): Promise<ShardLedger> {

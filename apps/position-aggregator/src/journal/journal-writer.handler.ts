@@ -31,9 +31,9 @@ import { settlementMessages } from './settlement-mapping';
 /**
  * The single writer of each account partition: ledger.commands.v1 partition p -> ledger.journal.v1
  * partition p (plus settlements.v1 when a netting cycle closes), one Kafka transaction per batch.
- * Its state is the fold of the committed journal partition (JournalShards): re-read after every
- * (re)assignment and after every batch that did not commit, so the writer always continues exactly
- * where the committed journal ends.
+ * Its state is the fold of the committed journal partition (JournalShards), kept per state epoch: re-read
+ * after every (re)assignment and after every batch that did not commit, so the writer always continues
+ * exactly where the committed journal ends.
  */
 @BatchHandler()
 export class JournalWriterHandler {
@@ -43,19 +43,9 @@ export class JournalWriterHandler {
     @Inject(AGGREGATOR_SETTINGS) private readonly settings: AggregatorSettings,
   ) {}
 
-  /** A rebalance may have moved ownership: every shard is re-read before its next batch. */
-  forgetShards(): void {
-    this.shards.forgetAll();
-  }
-
-  /** The batch's transaction did not commit: what it applied to the shard in memory is discarded. */
-  forgetShard(partition: number): void {
-    this.shards.forget(partition);
-  }
-
   @EventPattern(TOPICS.ledgerCommands, AGGREGATOR_TRANSPORT.writer)
   async onCommands(@Payload() batch: DecodedBatch<LedgerCommandV1>): Promise<TransformResult> {
-    const shard = await this.shards.get(batch.partition, batch.heartbeat);
+    const shard = await this.shards.get(batch.partition, batch.stateEpoch ?? 0, batch.heartbeat);
     const outputs: OutboundMessage[] = [];
     const rejected: RejectedMessage[] = [];
     const forwarded: OutboundMessage[] = [];

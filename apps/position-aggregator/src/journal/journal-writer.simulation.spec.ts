@@ -126,7 +126,6 @@ async function runWriter(
     decode: decodeContract,
     producers: broker,
     transform: (batch) => writer.onCommands(batch as never),
-    onUncommitted: (_topic, partition) => writer.forgetShard(partition),
   });
   for (let position = 0, attempts = 0; position < records.length && attempts < 10_000; attempts++) {
     const messages = records.slice(position, position + 1 + random(12));

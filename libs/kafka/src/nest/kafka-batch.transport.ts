@@ -43,6 +43,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private closed = false;
   private retryTimer?: NodeJS.Timeout;
   private readonly halts: PartitionHalts;
+  /** What this transport's loops committed, handed from a dead loop to its replacement. */
+  private readonly ownCommitted = new Map<string, bigint>();
   /** Loop deaths since it last joined its group; past MAX_DEATHS the process is better restarted. */
   private deathsSinceJoined = 0;
 
@@ -118,7 +120,13 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     let loop: BatchConsumer;
     if (this.options.mode === 'transform') {
       const { mode, transportId, ...rest } = this.options;
-      loop = transformLoop({ ...rest, ...common, transform: (batch) => this.invoke<TransformResult>(batch) });
+      const ownCommitted = this.ownCommitted;
+      loop = transformLoop({
+        ...rest,
+        ...common,
+        ownCommitted,
+        transform: (batch) => this.invoke<TransformResult>(batch),
+      });
     } else {
       const { mode, transportId, ...rest } = this.options;
       loop = projectionLoop({ ...rest, ...common, project: (batch, db) => this.invoke<void>(batch, db) });
