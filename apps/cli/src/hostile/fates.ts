@@ -1,7 +1,7 @@
 // Test support: what became of each record the hostile-input suite published, looked up by where it was
 // consumed from (partition and offset), the one coordinate every refusal and every journal event keeps.
 import { Kafka } from 'kafkajs';
-import { DLQ_HEADERS, dlqTopicOf } from '@clearing/contracts';
+import { DLQ_HEADERS, dlqTopicOf, FORWARDED_FROM_HEADER } from '@clearing/contracts';
 import { JournalEventWire } from '@clearing/ledger';
 import { readCommitted } from '@clearing/testing';
 import { EXPECT_HEADER, Expectation, LABEL_HEADER } from './hostile-traffic';
@@ -18,13 +18,23 @@ export type Fate = { applied: true } | { refused: string };
 
 const at = (partition: number | string, offset: string) => `${partition}@${offset}`;
 
-/** The suite's own records on `topic` (others, like the aggregator's fill legs, carry no expectation). */
+/**
+ * The suite's own records on `topic` (others, like the aggregator's fill legs, carry no expectation). A
+ * command the writer forwarded to its owning partition is decided there: its `at` is the forwarded copy's
+ * position, where its journal event or dead letter points, and the copy is not listed again.
+ */
 export async function publishedOn(kafka: Kafka, topic: string): Promise<Published[]> {
-  const records = await readCommitted(kafka, topic);
+  const records = (await readCommitted(kafka, topic)).filter((r) => r.headers[EXPECT_HEADER] !== undefined);
+  const copies = new Map<string, string>();
+  for (const r of records) {
+    const from = r.headers[FORWARDED_FROM_HEADER];
+    const origin = from === undefined ? undefined : /\[(\d+)\]@(\d+)$/.exec(String(from));
+    if (origin) copies.set(at(origin[1], origin[2]), at(r.partition, r.offset));
+  }
   return records
-    .filter((r) => r.headers[EXPECT_HEADER] !== undefined)
+    .filter((r) => r.headers[FORWARDED_FROM_HEADER] === undefined)
     .map((r) => ({
-      at: at(r.partition, r.offset),
+      at: copies.get(at(r.partition, r.offset)) ?? at(r.partition, r.offset),
       expect: String(r.headers[EXPECT_HEADER]) as Expectation,
       label: String(r.headers[LABEL_HEADER]),
       value: r.value,
