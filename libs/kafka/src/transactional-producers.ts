@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { failpoint } from './failpoint';
 import { OutboundMessage } from './messages';
@@ -44,7 +45,7 @@ export class TransactionalProducers implements BatchCommitter {
   async ready(topic: string, partition: number): Promise<void> {
     const key = `${topic}.${partition}`;
     if (this.expired.delete(key)) await this.drop(key);
-    await this.producerFor(key);
+    await this.withinDeadline(key, 'initialising the transactional producer', () => this.producerFor(key));
   }
 
   expireAll(): void {
@@ -70,6 +71,39 @@ export class TransactionalProducers implements BatchCommitter {
   /** Writes the messages and the consumed offset atomically: all visible to read_committed, or none. */
   async commit(messages: readonly OutboundMessage[], offset: OffsetToCommit): Promise<void> {
     const key = `${offset.topic}.${offset.partition}`;
+    await this.withinDeadline(key, 'the transaction', () => this.transact(key, messages, offset));
+    failpoint('transform.after-commit');
+  }
+
+  /**
+   * The producers retry without limit (as EOS requires), so a broker that answers "coordinator loading"
+   * forever, or a connection that never comes back, would hang the batch for good. Each attempt gets a
+   * deadline instead: past it the producer is dropped and the batch fails, to be retried by a fresh
+   * producer whose initialisation fences the old one.
+   */
+  private async withinDeadline<R>(key: string, what: string, work: () => Promise<R>): Promise<R> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${what} took over ${ATTEMPT_DEADLINE_MS} ms`)),
+        ATTEMPT_DEADLINE_MS,
+      );
+    });
+    try {
+      return await Promise.race([work(), deadline]);
+    } catch (error) {
+      await this.drop(key);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async transact(
+    key: string,
+    messages: readonly OutboundMessage[],
+    offset: OffsetToCommit,
+  ): Promise<void> {
     const producer = await this.producerFor(key);
     const transaction = await producer.transaction();
     try {
@@ -86,11 +120,9 @@ export class TransactionalProducers implements BatchCommitter {
     } catch (error) {
       // The outcome may be in doubt (a commit whose answer was lost): abort if the broker lets us, then
       // always start over with a fresh producer, whose initialisation settles whatever was in flight.
-      await transaction.abort().catch(() => undefined);
-      await this.drop(key);
+      await Promise.race([transaction.abort().catch(() => undefined), sleep(ABORT_WAIT_MS)]);
       throw error;
     }
-    failpoint('transform.after-commit');
   }
 
   async close(): Promise<void> {
@@ -145,6 +177,11 @@ export function idempotentProducer(kafka: Kafka, transactionalId?: string): Prod
     retry: IDEMPOTENT_RETRY,
   });
 }
+
+/** One transaction attempt (or producer initialisation) at most this long; then a fresh producer. */
+const ATTEMPT_DEADLINE_MS = 30_000;
+/** A polite abort after a failure; the fresh producer's initialisation aborts it anyway. */
+const ABORT_WAIT_MS = 5_000;
 
 /**
  * kafkajs puts one sendBatch into one record batch per partition, and the broker refuses a record batch
