@@ -28,7 +28,7 @@ async function highWatermarks(kafka: Kafka, topics: readonly string[]): Promise<
 }
 
 /**
- * Waits until nothing moves for `quietMs`: no topic of the ledger grows and the projection stays put.
+ * Waits until nothing moves for `quietMs`: no topic of the ledger grows and no projection's checkpoint moves.
  * (High watermarks include transaction markers, so "caught up" cannot be read off the offsets; a quiet
  * system with every service ready is the end state, and the checks that follow say whether it is right.)
  */
@@ -40,9 +40,14 @@ export async function awaitQuietLedger(
   timeoutMs: number,
 ): Promise<void> {
   const watched = [topics.fills, `${topics.fills}.dlq`, topics.ledgerCommands, topics.ledgerJournal];
+  // Every projection's checkpoints too (margin calculator, deleveraging engine): one that still catches
+  // up keeps the ledger from counting as quiet, so verify's projections-caught-up sees the end state.
   const snapshot = async () => {
     const [{ n }] = await dataSource.query('SELECT count(*)::text AS n FROM journal_index');
-    return `${await highWatermarks(kafka, watched)} projected ${n}`;
+    const [{ c }] = await dataSource.query(
+      'SELECT coalesce(sum(next_offset), 0)::text AS c FROM consumer_checkpoint',
+    );
+    return `${await highWatermarks(kafka, watched)} projected ${n} checkpoints ${c}`;
   };
   const deadline = Date.now() + timeoutMs;
   let last = '';

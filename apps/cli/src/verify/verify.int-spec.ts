@@ -168,6 +168,12 @@ describe('clearing verify and replay against a real journal topic and projection
     // Then the stalled projection is reported (this schema's rows belong to other journals of this file)
     assert.ok(failedChecks(report).includes('projections-caught-up'));
     const check = report.checks.find((c) => c.name === 'projections-caught-up')!;
-    assert.match(check.details[0], /^stalled-projection partition 0 is at offset 0, the journal ends at \d+/);
+    // (a partition without a checkpoint row counts from offset 0 too: whichever holds events is named)
+    assert.ok(
+      check.details.some((d) =>
+        /^stalled-projection partition \d+ is at offset 0, the journal ends at [1-9]/.test(d),
+      ),
+      check.details.join('; '),
+    );
   });
 });
