@@ -1,6 +1,7 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { LivenessRegistry, ReadinessRegistry } from '@clearing/observability';
 import { LoopStatus } from '../batch-consumer';
+import { LoopLog } from '../partition-halt';
 import { KafkaBatchTransport, KafkaBatchTransportOptions } from './kafka-batch.transport';
 
 /**
@@ -31,7 +32,8 @@ export function connectBatchLoop(
   name: string,
   options: KafkaBatchTransportOptions,
 ): KafkaBatchTransport {
-  const transport = new KafkaBatchTransport(options);
+  // Halts, their once-a-minute reminders and loop replacements go to the service's log by default.
+  const transport = new KafkaBatchTransport({ log: nestLoopLog(name), ...options });
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
   app.get(ReadinessRegistry).register(
     name,
@@ -42,4 +44,10 @@ export function connectBatchLoop(
     loopLivenessCheck(() => transport.loopStatus()),
   );
   return transport;
+}
+
+function nestLoopLog(name: string): LoopLog {
+  const logger = new Logger(name);
+  return (level, message, detail = {}) =>
+    level === 'error' ? logger.error(detail, message) : logger.log(detail, message);
 }
