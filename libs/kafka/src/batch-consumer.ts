@@ -129,20 +129,19 @@ export class BatchConsumer {
   }
 
   /**
-   * Graceful stop (SIGTERM): finishes the batch in flight, leaves the group, closes producers. Bounded:
-   * a stop during a slow group join gives up after `stopTimeoutMs`; nothing uncommitted is lost by that,
-   * the broker just notices the departure by session timeout instead.
+   * Graceful stop (SIGTERM): finishes the batch in flight, leaves the group, closes producers. Bounded as a
+   * whole: a stop during a slow group join (or a broker that does not answer the producers' goodbyes) gives
+   * up after `stopTimeoutMs`; nothing uncommitted is lost by that, the broker just notices the departure by
+   * session timeout instead, and a transaction left open is aborted by the next producer with its id.
    */
-  async stop(stopTimeoutMs = 4_000): Promise<void> {
+  async stop(stopTimeoutMs = 3_000): Promise<void> {
     const wasRunning = this.running;
     this.running = false;
-    if (wasRunning) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, stopTimeoutMs)));
-      await Promise.race([this.consumer.disconnect(), timeout]).finally(() => clearTimeout(timer));
-    }
-    // Also after a failed start: what open() connected (a dead-letter producer) must not leak.
-    await this.options.processor.close();
+    const deadlineMs = Date.now() + stopTimeoutMs;
+    if (wasRunning) await settledWithin(this.consumer.disconnect(), stopTimeoutMs);
+    // Also after a failed start: what open() connected (a dead-letter producer) must not leak. Started even
+    // when the leave ran out of time (it goes on in the background), awaited only for what is left of it.
+    await settledWithin(this.options.processor.close(), Math.max(500, deadlineMs - Date.now()));
     this.setJoined(false);
   }
 
@@ -204,4 +203,11 @@ export class BatchConsumer {
     this.joinedOnce ||= joined;
     this.options.metrics?.joined(joined);
   }
+}
+
+/** Waits for `work` (its failure ignored) or `timeoutMs`, whichever comes first. */
+async function settledWithin(work: Promise<void>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  await Promise.race([work.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }
