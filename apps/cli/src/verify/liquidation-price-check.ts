@@ -23,7 +23,9 @@ export function checkLiquidationPrices(fold: JournalFold): CheckResult {
       const problem = bandProblem(transfer);
       return problem === undefined
         ? []
-        : [`${transfer.type} ${transfer.id} (case ${transfer.caseId}, ${transfer.account}, ${transfer.instrument}): ${problem}`];
+        : [
+            `${transfer.type} ${transfer.id} (case ${transfer.caseId}, ${transfer.account}, ${transfer.instrument}): ${problem}`,
+          ];
     }),
   );
 }

@@ -87,7 +87,10 @@ export function ledgerCommandOf(command: CaseCommand, scales: WireScales): Ledge
 }
 
 /** The band the step was decided in (mark and bankruptcy price per underlying unit), for the journal. */
-function priceBandOf(command: CaseCommand, scales: WireScales): { markPrice?: string; bankruptcyPrice?: string } {
+function priceBandOf(
+  command: CaseCommand,
+  scales: WireScales,
+): { markPrice?: string; bankruptcyPrice?: string } {
   if (command.type !== 'LiquidationTransfer' && command.type !== 'AutoDeleverage') return {};
   const price = (minor: bigint) => formatAmount(minor, scales.scaleOf(scales.settlementAsset));
   const { markPrice, bankruptcyPrice } = command;

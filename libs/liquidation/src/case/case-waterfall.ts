@@ -78,7 +78,12 @@ export function decideDeleverage(state: LiquidationCase, input: AdlInput): CaseD
       abs(exact.quantity),
     );
     for (const match of matches) {
-      const adl = { quantity: match.quantity, price, bankruptcyPrice: price, type: 'AutoDeleverage' as const };
+      const adl = {
+        quantity: match.quantity,
+        price,
+        bankruptcyPrice: price,
+        type: 'AutoDeleverage' as const,
+      };
       commands.push(transfer(state, input, exact, { ...adl, counterpartyAccount: match.account }));
       commands.push({
         ...transfer(state, input, exact, { ...adl, counterpartyAccount: state.account }),
