@@ -88,13 +88,14 @@ function nlvAtMark(ledger: ShardLedger, book: Book): Fraction {
   const unitsAsset = terms.kind === 'spot' ? terms.baseAsset! : terms.instrument;
   const held = terms.kind === 'spot' ? account.balance(unitsAsset) : account.position(unitsAsset).quantity;
   const valueDen = 10n ** BigInt(terms.positionScale + mark.scale);
-  const den = cashDen * valueDen;
-  let num = account.balance('USDC') * valueDen + held * mark.minor * cashDen;
-  if (terms.kind === 'perpetual' || terms.kind === 'future') {
-    const costScale = terms.positionScale + SETTLEMENT_SCALE + terms.contractSize.scale;
-    num -= (account.position(unitsAsset).cost * den) / 10n ** BigInt(costScale);
-  }
-  return { num, den };
+  const costDen = 10n ** BigInt(terms.positionScale + SETTLEMENT_SCALE + terms.contractSize.scale);
+  const linear = terms.kind === 'perpetual' || terms.kind === 'future';
+  const cost = linear ? account.position(unitsAsset).cost : 0n;
+  const num =
+    account.balance('USDC') * valueDen * costDen +
+    held * mark.minor * cashDen * costDen -
+    cost * cashDen * valueDen;
+  return { num, den: cashDen * valueDen * costDen };
 }
 
 function transferOf(book: Book, id: string, side: 'buy' | 'sell', quantity: bigint, price: bigint) {
