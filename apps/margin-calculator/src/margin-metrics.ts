@@ -1,9 +1,13 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { MarginV1 } from '@clearing/contracts';
 import { MarginEngine } from '@clearing/margin-engine';
-import { ClearingMetrics } from '@clearing/observability';
+import { ClearingMetrics, METRICS } from '@clearing/observability';
+import { GREEKS, openInterestOf, systemRiskOf } from './system-risk';
 
-/** The calculator's own metrics, in the service's registry next to the loop's. */
+/**
+ * The calculator's own metrics, in the service's registry next to the loop's. The system-wide gauges are
+ * computed on scrape from the figures last published (never per account: no account id is a label).
+ */
 export class MarginMetrics {
   private readonly latency: Histogram;
   private readonly publishedTotal: Counter<'cause' | 'band'>;
@@ -12,40 +16,19 @@ export class MarginMetrics {
 
   constructor(metrics: ClearingMetrics, engine: MarginEngine) {
     const registers = [metrics.registry];
-    new Gauge({
-      name: 'clearing_margin_initial_requirement_usd',
-      help: 'Sum of IM over the accounts this instance margins, by method: standard - portfolio is what netting saves.',
-      labelNames: ['method'],
-      registers,
-      collect() {
-        const totals = engine.nettingTotals();
-        this.set({ method: 'portfolio' }, totals.portfolioImUsd);
-        this.set({ method: 'standard' }, totals.standardImUsd);
-      },
-    });
+    registerSystemRisk(registers, engine);
     this.latency = new Histogram({
-      name: 'clearing_margin_journal_to_margin_seconds',
-      help: 'From a journal event being written to the margin of its account being published and stored.',
+      ...METRICS.marginJournalToMargin,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });
-    this.publishedTotal = new Counter({
-      name: 'clearing_margin_published_total',
-      help: 'margin.v1 messages published, by cause (journal, mark) and health band.',
-      labelNames: ['cause', 'band'],
-      registers,
-    });
+    this.publishedTotal = new Counter({ ...METRICS.marginPublished, registers });
     this.tickDuration = new Histogram({
-      name: 'clearing_margin_mark_batch_seconds',
-      help: 'Re-margining the holders of one batch of marks (compute only).',
+      ...METRICS.marginMarkBatch,
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
-    this.accounts = new Gauge({
-      name: 'clearing_margin_accounts',
-      help: 'Accounts margined by this instance.',
-      registers,
-    });
+    this.accounts = new Gauge({ ...METRICS.marginAccounts, registers });
   }
 
   journalToMargin(latencyMs: number): void {
@@ -61,4 +44,52 @@ export class MarginMetrics {
     this.tickDuration.observe(seconds);
     this.accounts.set(accounts);
   }
+}
+
+/** Gauges read from the engine when Prometheus scrapes: bands, NLV/IM/MM, netting saving, Greeks, OI. */
+function registerSystemRisk(registers: ClearingMetrics['registry'][], engine: MarginEngine): void {
+  const risk = () => systemRiskOf(engine.publishedFigures());
+  new Gauge({
+    ...METRICS.marginInitialRequirement,
+    registers,
+    collect() {
+      const totals = risk();
+      this.set({ method: 'portfolio' }, totals.portfolioImUsd);
+      this.set({ method: 'standard' }, totals.standardImUsd);
+    },
+  });
+  new Gauge({
+    ...METRICS.marginAccountsByBand,
+    registers,
+    collect() {
+      for (const [band, count] of risk().accountsByBand) this.set({ band }, count);
+    },
+  });
+  new Gauge({
+    ...METRICS.marginSystem,
+    registers,
+    collect() {
+      const totals = risk();
+      this.set({ figure: 'nlv' }, totals.nlvUsd);
+      this.set({ figure: 'im' }, totals.imUsd);
+      this.set({ figure: 'mm' }, totals.mmUsd);
+    },
+  });
+  new Gauge({
+    ...METRICS.marginGreeks,
+    registers,
+    collect() {
+      for (const [underlying, sums] of risk().greeksUsd)
+        for (const greek of GREEKS) this.set({ underlying, greek }, sums[greek]);
+    },
+  });
+  new Gauge({
+    ...METRICS.marginOpenInterest,
+    registers,
+    collect() {
+      this.reset();
+      for (const [instrument, contracts] of openInterestOf(engine.accounts))
+        this.set({ instrument }, contracts);
+    },
+  });
 }

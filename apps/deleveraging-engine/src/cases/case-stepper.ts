@@ -70,6 +70,7 @@ export class CaseStepper {
     const stored = await this.store.open(account, new Date().toISOString());
     this.open.set(account, stored);
     this.metrics.open(this.open.size);
+    this.metrics.opened();
     await this.output.publish([caseOpened(stored, snapshot)]);
     return true;
   }
