@@ -1,6 +1,6 @@
 import { Counter, Gauge } from 'prom-client';
 import { StepActionV1 } from '@clearing/contracts';
-import { ClearingMetrics, METRICS } from '@clearing/observability';
+import { ClearingMetrics, DOMAIN_METRICS } from '@clearing/observability';
 
 /** The engine's own metrics, in the service's registry next to the loop's. No account ids as labels. */
 export class DeleveragingMetrics {
@@ -14,13 +14,13 @@ export class DeleveragingMetrics {
 
   constructor(metrics: ClearingMetrics) {
     const registers = [metrics.registry];
-    this.casesOpen = new Gauge({ ...METRICS.deleveragingCasesOpen, registers });
-    this.casesOpened = new Counter({ ...METRICS.deleveragingCasesOpened, registers });
-    this.steps = new Counter({ ...METRICS.deleveragingSteps, registers });
-    this.stepsRefused = new Counter({ ...METRICS.deleveragingStepsRefused, registers });
-    this.casesClosed = new Counter({ ...METRICS.deleveragingCasesClosed, registers });
-    this.fundUsd = new Gauge({ ...METRICS.deleveragingInsuranceFund, registers });
-    this.coverTwoRatio = new Gauge({ ...METRICS.deleveragingCoverTwo, registers });
+    this.casesOpen = new Gauge({ ...DOMAIN_METRICS.deleveragingCasesOpen, registers });
+    this.casesOpened = new Counter({ ...DOMAIN_METRICS.deleveragingCasesOpened, registers });
+    this.steps = new Counter({ ...DOMAIN_METRICS.deleveragingSteps, registers });
+    this.stepsRefused = new Counter({ ...DOMAIN_METRICS.deleveragingStepsRefused, registers });
+    this.casesClosed = new Counter({ ...DOMAIN_METRICS.deleveragingCasesClosed, registers });
+    this.fundUsd = new Gauge({ ...DOMAIN_METRICS.deleveragingInsuranceFund, registers });
+    this.coverTwoRatio = new Gauge({ ...DOMAIN_METRICS.deleveragingCoverTwo, registers });
   }
 
   open(cases: number): void {

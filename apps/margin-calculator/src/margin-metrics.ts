@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { MarginV1 } from '@clearing/contracts';
 import { MarginEngine } from '@clearing/margin-engine';
-import { ClearingMetrics, METRICS } from '@clearing/observability';
+import { ClearingMetrics, DOMAIN_METRICS } from '@clearing/observability';
 import { GREEKS, openInterestOf, systemRiskOf } from './system-risk';
 
 /**
@@ -18,17 +18,17 @@ export class MarginMetrics {
     const registers = [metrics.registry];
     registerSystemRisk(registers, engine);
     this.latency = new Histogram({
-      ...METRICS.marginJournalToMargin,
+      ...DOMAIN_METRICS.marginJournalToMargin,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });
-    this.publishedTotal = new Counter({ ...METRICS.marginPublished, registers });
+    this.publishedTotal = new Counter({ ...DOMAIN_METRICS.marginPublished, registers });
     this.tickDuration = new Histogram({
-      ...METRICS.marginMarkBatch,
+      ...DOMAIN_METRICS.marginMarkBatch,
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
-    this.accounts = new Gauge({ ...METRICS.marginAccounts, registers });
+    this.accounts = new Gauge({ ...DOMAIN_METRICS.marginAccounts, registers });
   }
 
   journalToMargin(latencyMs: number): void {
@@ -50,7 +50,7 @@ export class MarginMetrics {
 function registerSystemRisk(registers: ClearingMetrics['registry'][], engine: MarginEngine): void {
   const risk = () => systemRiskOf(engine.publishedFigures());
   new Gauge({
-    ...METRICS.marginInitialRequirement,
+    ...DOMAIN_METRICS.marginInitialRequirement,
     registers,
     collect() {
       const totals = risk();
@@ -59,14 +59,14 @@ function registerSystemRisk(registers: ClearingMetrics['registry'][], engine: Ma
     },
   });
   new Gauge({
-    ...METRICS.marginAccountsByBand,
+    ...DOMAIN_METRICS.marginAccountsByBand,
     registers,
     collect() {
       for (const [band, count] of risk().accountsByBand) this.set({ band }, count);
     },
   });
   new Gauge({
-    ...METRICS.marginSystem,
+    ...DOMAIN_METRICS.marginSystem,
     registers,
     collect() {
       const totals = risk();
@@ -76,7 +76,7 @@ function registerSystemRisk(registers: ClearingMetrics['registry'][], engine: Ma
     },
   });
   new Gauge({
-    ...METRICS.marginGreeks,
+    ...DOMAIN_METRICS.marginGreeks,
     registers,
     collect() {
       for (const [underlying, sums] of risk().greeksUsd)
@@ -84,7 +84,7 @@ function registerSystemRisk(registers: ClearingMetrics['registry'][], engine: Ma
     },
   });
   new Gauge({
-    ...METRICS.marginOpenInterest,
+    ...DOMAIN_METRICS.marginOpenInterest,
     registers,
     collect() {
       this.reset();

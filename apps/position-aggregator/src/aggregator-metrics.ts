@@ -1,7 +1,7 @@
 import { Counter, Gauge } from 'prom-client';
 import { ClosedCycle, JournalEvent } from '@clearing/ledger';
 import { countBy } from '@clearing/kafka';
-import { ClearingMetrics, METRICS } from '@clearing/observability';
+import { ClearingMetrics, DOMAIN_METRICS } from '@clearing/observability';
 import { efficiency } from './journal/settlement-mapping';
 
 /** The aggregator's own metrics, in the service's registry next to the loops'. Labels: closed sets only. */
@@ -12,9 +12,9 @@ export class AggregatorMetrics {
 
   constructor(metrics: ClearingMetrics) {
     const registers = [metrics.registry];
-    this.journalEvents = new Counter({ ...METRICS.journalEvents, registers });
-    this.cycles = new Counter({ ...METRICS.settlementCycles, registers });
-    this.nettingEfficiency = new Gauge({ ...METRICS.settlementNettingEfficiency, registers });
+    this.journalEvents = new Counter({ ...DOMAIN_METRICS.journalEvents, registers });
+    this.cycles = new Counter({ ...DOMAIN_METRICS.settlementCycles, registers });
+    this.nettingEfficiency = new Gauge({ ...DOMAIN_METRICS.settlementNettingEfficiency, registers });
   }
 
   /** Events whose projection committed: each journal event is projected, and so counted, once. */

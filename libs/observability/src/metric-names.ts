@@ -60,6 +60,13 @@ export const METRICS = {
     help: '1 while processing of a partition is stopped by a broken ledger invariant (reason: the error), else 0.',
     labelNames: ['topic', 'partition', 'reason'],
   },
+} as const;
+
+/**
+ * The metrics of one service's domain (aggregator, oracle, margin calculator, deleveraging engine),
+ * registered by that service's own metrics class into its ClearingMetrics registry.
+ */
+export const DOMAIN_METRICS = {
   journalEvents: {
     name: 'clearing_journal_events_total',
     help: 'Journal events projected into Postgres (each committed event once), by event type: what the ledger booked or refused (CommandRejected).',
@@ -206,4 +213,8 @@ export const BATCH_DURATION_BUCKETS_SECONDS = [
   0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
 ];
 
-export const METRIC_NAMES: readonly string[] = Object.values(METRICS).map((metric) => metric.name);
+/** Every name: what dashboards and alert rules may read (apps/cli/src/monitoring/monitoring.spec.ts). */
+export const METRIC_NAMES: readonly string[] = [
+  ...Object.values(METRICS),
+  ...Object.values(DOMAIN_METRICS),
+].map((metric) => metric.name);

@@ -1,6 +1,6 @@
 import { Counter, Gauge } from 'prom-client';
 import { IndexMarkV1, InstrumentMarkV1, MarkV1 } from '@clearing/contracts';
-import { ClearingMetrics, METRICS } from '@clearing/observability';
+import { ClearingMetrics, DOMAIN_METRICS } from '@clearing/observability';
 import { Rejection } from '@clearing/valuation';
 
 /**
@@ -21,14 +21,14 @@ export class OracleMetrics {
   constructor(metrics: ClearingMetrics) {
     const registers = [metrics.registry];
     // With the loop's consumed and dead-lettered counters: consumed = accepted + rejected + dead-lettered.
-    this.accepted = new Counter({ ...METRICS.oracleObservationsAccepted, registers });
-    this.rejected = new Counter({ ...METRICS.oracleObservationsRejected, registers });
-    this.indexValid = new Gauge({ ...METRICS.oracleIndexValid, registers });
-    this.indexPrice = new Gauge({ ...METRICS.oracleIndexPrice, registers });
-    this.indexSources = new Gauge({ ...METRICS.oracleIndexSources, registers });
-    this.markPrice = new Gauge({ ...METRICS.oracleMarkPrice, registers });
-    this.markValid = new Gauge({ ...METRICS.oracleMarkValid, registers });
-    this.fundingRate = new Gauge({ ...METRICS.oracleFundingRate, registers });
+    this.accepted = new Counter({ ...DOMAIN_METRICS.oracleObservationsAccepted, registers });
+    this.rejected = new Counter({ ...DOMAIN_METRICS.oracleObservationsRejected, registers });
+    this.indexValid = new Gauge({ ...DOMAIN_METRICS.oracleIndexValid, registers });
+    this.indexPrice = new Gauge({ ...DOMAIN_METRICS.oracleIndexPrice, registers });
+    this.indexSources = new Gauge({ ...DOMAIN_METRICS.oracleIndexSources, registers });
+    this.markPrice = new Gauge({ ...DOMAIN_METRICS.oracleMarkPrice, registers });
+    this.markValid = new Gauge({ ...DOMAIN_METRICS.oracleMarkValid, registers });
+    this.fundingRate = new Gauge({ ...DOMAIN_METRICS.oracleFundingRate, registers });
   }
 
   folded(observations: number, rejections: readonly Rejection[]): void {
