@@ -182,6 +182,11 @@ export const DOMAIN_METRICS = {
     help: 'Case steps, by action (liquidation, insurance-draw, adl, socialized-loss) and status (issued, booked).',
     labelNames: ['action', 'status'],
   },
+  deleveragingSocializedLoss: {
+    name: 'clearing_deleveraging_socialized_loss_usd_total',
+    help: 'Losses nobody covered (booked socialized-loss steps), in the settlement asset, USD.',
+    labelNames: [],
+  },
   deleveragingStepsRefused: {
     name: 'clearing_deleveraging_step_commands_refused_total',
     help: 'Step commands the ledger refused (journaled as CommandRejected): each needs an operator.',

@@ -67,9 +67,16 @@ export const SOLVENCY_DASHBOARD: DashboardSpec = {
         },
         {
           title: 'Socialized losses',
-          description: 'Losses nobody covered, spread over the winners (the last resort of the waterfall).',
+          description:
+            'Losses nobody covered, spread over the winners (the last resort of the waterfall): steps, and USD.',
           unit: 'short',
-          queries: [{ expr: stepsOf('action="socialized-loss",status="booked"'), legend: 'socialized' }],
+          queries: [
+            { expr: stepsOf('action="socialized-loss",status="booked"'), legend: 'socialized steps' },
+            {
+              expr: 'sum(increase(clearing_deleveraging_socialized_loss_usd_total[$__rate_interval]))',
+              legend: 'USD socialized',
+            },
+          ],
         },
       ],
     },
