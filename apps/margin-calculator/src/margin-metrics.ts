@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import { MarginV1 } from '@clearing/contracts';
 import { MarginEngine } from '@clearing/margin-engine';
 import { ClearingMetrics, DOMAIN_METRICS } from '@clearing/observability';
-import { GREEKS, openInterestOf, systemRiskOf } from './system-risk';
+import { GREEKS, openInterestOf, SystemRisk, systemRiskOf } from './system-risk';
 
 /**
  * The calculator's own metrics, in the service's registry next to the loop's. The system-wide gauges are
@@ -48,7 +48,7 @@ export class MarginMetrics {
 
 /** Gauges read from the engine when Prometheus scrapes: bands, NLV/IM/MM, netting saving, Greeks, OI. */
 function registerSystemRisk(registers: ClearingMetrics['registry'][], engine: MarginEngine): void {
-  const risk = () => systemRiskOf(engine.publishedFigures());
+  const risk = sharedByOneScrape(() => systemRiskOf(engine.publishedFigures()));
   new Gauge({
     ...DOMAIN_METRICS.marginInitialRequirement,
     registers,
@@ -79,6 +79,7 @@ function registerSystemRisk(registers: ClearingMetrics['registry'][], engine: Ma
     ...DOMAIN_METRICS.marginGreeks,
     registers,
     collect() {
+      this.reset(); // an underlying nobody holds any more shows no figure rather than its last one
       for (const [underlying, sums] of risk().greeksUsd)
         for (const greek of GREEKS) this.set({ underlying, greek }, sums[greek]);
     },
@@ -87,9 +88,25 @@ function registerSystemRisk(registers: ClearingMetrics['registry'][], engine: Ma
     ...DOMAIN_METRICS.marginOpenInterest,
     registers,
     collect() {
-      this.reset();
+      this.reset(); // likewise an instrument nobody holds any more
       for (const [instrument, contracts] of openInterestOf(engine.accounts))
         this.set({ instrument }, contracts);
     },
   });
+}
+
+/** Scrape-time reuse window: the gauges of one scrape collect one after another within milliseconds. */
+const SCRAPE_REUSE_MS = 1_000;
+
+/**
+ * One computation serves the four system gauges of a scrape (about 10 ms for 5,000 accounts, measured:
+ * docs/OBSERVABILITY.md) instead of one each.
+ */
+function sharedByOneScrape(compute: () => SystemRisk): () => SystemRisk {
+  let last: { atMs: number; risk: SystemRisk } | undefined;
+  return () => {
+    const nowMs = Date.now();
+    if (last === undefined || nowMs - last.atMs > SCRAPE_REUSE_MS) last = { atMs: nowMs, risk: compute() };
+    return last.risk;
+  };
 }
