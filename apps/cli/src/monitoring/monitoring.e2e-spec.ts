@@ -54,6 +54,10 @@ describe('dashboards and alerts against a real Prometheus scraping the five serv
       30_000,
     );
     const expressions = [...dashboardExprs(), ...ruleExprs()];
+    const unknownExceptions = Object.keys(FAILURE_ONLY).filter(
+      (w) => !expressions.some((e) => e.where === w),
+    );
+    assert.deepEqual(unknownExceptions, [], 'FAILURE_ONLY names a panel or alert that no longer exists');
     const expected = expressions.filter((e) => !(e.where in FAILURE_ONLY));
     // Scrapes are every second: wait until the counters of the scenario have two samples in a window.
     const empty = await eventually(
