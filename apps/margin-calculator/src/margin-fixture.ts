@@ -63,7 +63,7 @@ export class MarginFixture extends AggregatorFixture {
     await super.stop();
   }
 
-  private async startService(main: string, env: Record<string, string>): Promise<WorkerRun> {
+  protected async startService(main: string, env: Record<string, string>): Promise<WorkerRun> {
     const run = startWorker(main, {
       CLEARING_TOPIC_NAMESPACE: this.namespace,
       DATABASE_SCHEMA: this.database.schema,

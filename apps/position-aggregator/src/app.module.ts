@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { CLEARING_CONFIG, ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
 import { kafkaFromConfig } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
-import { ObservabilityModule } from '@clearing/observability';
+import { ClearingMetrics, ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
+import { AggregatorMetrics } from './aggregator-metrics';
 import { AGGREGATOR_SETTINGS, AggregatorSettings, aggregatorSettingsFromEnv } from './aggregator.settings';
 import { ExpiryBridgeHandler } from './expiry/expiry-bridge.handler';
 import { FillIntakeHandler } from './intake/fill-intake.handler';
@@ -27,6 +28,11 @@ export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defa
   providers: [
     { provide: AGGREGATOR_SETTINGS, useFactory: () => aggregatorSettingsFromEnv() },
     { provide: JournalCodec, useFactory: () => new JournalCodec() },
+    {
+      provide: AggregatorMetrics,
+      inject: [ClearingMetrics],
+      useFactory: (metrics: ClearingMetrics) => new AggregatorMetrics(metrics),
+    },
     {
       provide: Kafka,
       inject: [CLEARING_CONFIG],

@@ -119,6 +119,7 @@ export class BatchConsumer {
     await this.options.processor.open();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
+    for (const topic of this.options.topics) this.options.metrics?.initInputTopic?.(topic);
     this.running = true;
     await this.consumer.run({
       autoCommit: false,

@@ -12,6 +12,8 @@ export interface LoopMetrics {
   crashed(): void;
   /** `reason`: the breaking error's name (SequenceGapError, LedgerInvariantError...). */
   halted(topic: string, partition: number, isHalted: boolean, reason: string): void;
+  /** Zero series of an input topic (consumed, forwarded, each dead-letter reason) so rate() works before the first one. */
+  initInputTopic?(topic: string): void;
 }
 
 /** Tallies items by a label so a metric is incremented once per label per batch, not per message. */

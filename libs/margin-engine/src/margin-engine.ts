@@ -113,16 +113,9 @@ export class MarginEngine {
     return this.published.get(account);
   }
 
-  /** System-wide IM by both methods over the owned, priced accounts as last published: what netting saves. */
-  nettingTotals(): { portfolioImUsd: number; standardImUsd: number } {
-    let portfolioImUsd = 0;
-    let standardImUsd = 0;
-    for (const figures of this.published.values()) {
-      if (figures.kind !== 'account-margin') continue;
-      portfolioImUsd += Number(figures.portfolio.imUsd);
-      standardImUsd += Number(figures.standard.imUsd);
-    }
-    return { portfolioImUsd, standardImUsd };
+  /** The figures last published of every owned account: what the service's system-wide gauges sum. */
+  publishedFigures(): Iterable<MarginV1> {
+    return this.published.values();
   }
 
   methodOf(account: string): MarginMethod {

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { Registry } from 'prom-client';
 import type { LoopMetrics } from '@clearing/kafka';
 import { ClearingMetrics, deadLetterReasonOf } from './clearing-metrics';
-import { DEAD_LETTER_REASONS, METRIC_NAMES, METRICS } from './metric-names';
+import { DEAD_LETTER_REASONS, DOMAIN_METRICS, METRIC_NAMES, METRICS } from './metric-names';
 
 describe('metric names', () => {
   it('given the catalogue, then every name follows the Prometheus conventions of this project', () => {
-    for (const { name, labelNames } of Object.values(METRICS)) {
+    for (const { name, labelNames } of [...Object.values(METRICS), ...Object.values(DOMAIN_METRICS)]) {
       assert.match(name, /^clearing_[a-z0-9_]+$/, name);
       assert.ok(!(labelNames as readonly string[]).some((label) => /account/i.test(label)), `${name} labels`);
     }
@@ -28,7 +28,8 @@ describe('ClearingMetrics', () => {
     const { body, contentType } = await new ClearingMetrics({
       build: { service: 's', version: '1.2.3' },
     }).scrape();
-    for (const name of METRIC_NAMES) assert.match(body, new RegExp(`^# TYPE ${name} `, 'm'), name);
+    for (const name of Object.values(METRICS).map((m) => m.name))
+      assert.match(body, new RegExp(`^# TYPE ${name} `, 'm'), name);
     assert.match(body, /^process_cpu_seconds_total /m);
     assert.match(body, /^clearing_build_info\{service="s",version="1.2.3"\} 1$/m);
     assert.match(contentType, /^text\/plain/);

@@ -6,7 +6,7 @@ import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ClearingConfigModule } from '@clearing/config';
 import { ClearingMetrics } from './clearing-metrics';
-import { METRIC_NAMES } from './metric-names';
+import { METRICS } from './metric-names';
 import { ObservabilityModule } from './observability.module';
 import { ReadinessRegistry } from './readiness-registry';
 
@@ -48,7 +48,8 @@ describe('ObservabilityModule over HTTP', () => {
     const body = await response.text();
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/plain;.*version=0\.0\.4/);
-    for (const name of METRIC_NAMES) assert.match(body, new RegExp(`^# TYPE ${name} `, 'm'), name);
+    for (const name of Object.values(METRICS).map((m) => m.name))
+      assert.match(body, new RegExp(`^# TYPE ${name} `, 'm'), name);
     assert.match(body, /clearing_build_info\{service="observability-test",version="9.9.9"\} 1/);
     const lint = promtoolCheckMetrics(body);
     assert.equal(lint.status, 0, lint.output);

@@ -78,6 +78,7 @@ export class CaseStepper {
     const stored = await this.store.open(account, new Date().toISOString());
     this.open.set(account, stored);
     this.metrics.open(this.open.size);
+    this.metrics.opened();
     await this.output.publish([caseOpened(stored, snapshot)]);
     return true;
   }
@@ -89,8 +90,10 @@ export class CaseStepper {
     await this.store.save({ next, booked: { step: pending.step, at } });
     this.open.set(stored.state.account, next);
     const action = stored.lastAction ?? 'liquidation';
-    await this.output.publish([caseStep(next, this.issuedStep(next, pending, action, at), 'booked')]);
+    const booked = this.issuedStep(next, pending, action, at);
+    await this.output.publish([caseStep(next, booked, 'booked')]);
     this.metrics.step(action, 'booked');
+    this.metrics.socialized(booked.commands);
     return true;
   }
 

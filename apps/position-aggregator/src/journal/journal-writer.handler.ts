@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { InstrumentExpiryCommandV1, LedgerCommandV1, TOPICS } from '@clearing/contracts';
 import {
@@ -21,6 +21,7 @@ import {
   parseAmount,
   ShardLedger,
 } from '@clearing/ledger';
+import { AggregatorMetrics } from '../aggregator-metrics';
 import { AGGREGATOR_TRANSPORT, AGGREGATOR_SETTINGS, AggregatorSettings } from '../aggregator.settings';
 import { AccountCommandV1, toBookCommand } from './command-mapping';
 import { commandOwnerOf } from './command-owner';
@@ -41,6 +42,8 @@ export class JournalWriterHandler {
     private readonly shards: JournalShards,
     private readonly codec: JournalCodec,
     @Inject(AGGREGATOR_SETTINGS) private readonly settings: AggregatorSettings,
+    // Optional so that specs can build a bare writer; the service always provides it.
+    @Optional() private readonly metrics?: AggregatorMetrics,
   ) {}
 
   @EventPattern(TOPICS.ledgerCommands, AGGREGATOR_TRANSPORT.writer)
@@ -132,6 +135,7 @@ export class JournalWriterHandler {
       partition,
       value: JSON.stringify(this.codec.toWire(event)),
     }));
+    this.metrics?.closedCycles(outcome.closedCycles);
     const settlements = outcome.closedCycles.flatMap((cycle) =>
       settlementMessages(cycle, this.codec.scaleOf, partition),
     );

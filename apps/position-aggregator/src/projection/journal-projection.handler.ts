@@ -2,6 +2,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { LedgerJournalV1, TOPICS } from '@clearing/contracts';
 import { BatchHandler, DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
+import { AggregatorMetrics } from '../aggregator-metrics';
 import { AGGREGATOR_TRANSPORT, PROJECTION_GROUP } from '../aggregator.settings';
 import { JournalProjector } from './journal-projector';
 
@@ -10,7 +11,10 @@ import { JournalProjector } from './journal-projector';
 export class JournalProjectionHandler {
   private readonly projector: JournalProjector;
 
-  constructor(private readonly codec: JournalCodec) {
+  constructor(
+    private readonly codec: JournalCodec,
+    private readonly metrics: AggregatorMetrics,
+  ) {
     this.projector = new JournalProjector(PROJECTION_GROUP, codec);
   }
 
@@ -25,5 +29,6 @@ export class JournalProjectionHandler {
       offset: m.offset,
     }));
     await this.projector.project(context.db!, located);
+    this.metrics.projected(located.map((l) => l.event));
   }
 }

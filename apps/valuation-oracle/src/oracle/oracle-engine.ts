@@ -28,6 +28,8 @@ export interface EngineResult {
   readonly rejections: Rejection[];
   /** Validity of every index this batch published. */
   readonly indexValid: ReadonlyMap<string, boolean>;
+  /** The marks in `outputs`, decoded: what the metrics show as the last published prices. */
+  readonly marks: readonly MarkV1[];
 }
 
 /**
@@ -46,7 +48,7 @@ export class OracleEngine {
   ) {}
 
   apply(partition: number, messages: readonly ConsumedMessage<OraclePriceV1>[]): EngineResult {
-    if (messages.length === 0) return { outputs: [], rejections: [], indexValid: new Map() };
+    if (messages.length === 0) return { outputs: [], rejections: [], indexValid: new Map(), marks: [] };
     const firstOffset = BigInt(messages[0].offset);
     const before = this.stateBefore(partition, firstOffset);
     let state = before;
@@ -71,7 +73,13 @@ export class OracleEngine {
     const indexValid = new Map(
       [...touched].map((u) => [u, state.indexes.get(u)?.reading?.status === 'valid'] as const),
     );
-    return { outputs: this.outputsOf(state, touched, tokens, settled), rejections, indexValid };
+    const marks = this.marksOf(state, touched, tokens, settled);
+    const outputs = marks.map((mark) => ({
+      topic: this.marksTopic,
+      key: markKeyOf(mark),
+      value: encodeMessage(TOPICS.marks, mark),
+    }));
+    return { outputs, rejections, indexValid, marks };
   }
 
   private stateBefore(partition: number, firstOffset: bigint): OracleState {
@@ -81,12 +89,12 @@ export class OracleEngine {
     return EMPTY_ORACLE_STATE;
   }
 
-  private outputsOf(
+  private marksOf(
     state: OracleState,
     underlyings: ReadonlySet<string>,
     tokens: ReadonlySet<string>,
     settled: readonly Settlement[],
-  ): OutboundMessage[] {
+  ): MarkV1[] {
     const marks: MarkV1[] = [];
     for (const underlying of underlyings) {
       const reading = state.indexes.get(underlying)?.reading;
@@ -103,11 +111,7 @@ export class OracleEngine {
         .filter((instrument) => instrument.expiryMs === settlement.expiryMs);
       marks.push(...expiring.map((instrument) => settlementToWire(settlement, instrument)));
     }
-    return marks.map((mark) => ({
-      topic: this.marksTopic,
-      key: markKeyOf(mark),
-      value: encodeMessage(TOPICS.marks, mark),
-    }));
+    return marks;
   }
 }
 

@@ -26,6 +26,7 @@ export class PricesHandler {
     const result = this.engine.apply(batch.partition, batch.messages);
     this.metrics.folded(batch.messages.length, result.rejections);
     for (const [underlying, valid] of result.indexValid) this.metrics.indexStatus(underlying, valid);
+    this.metrics.published(result.marks);
     if (result.rejections.length > 0) {
       this.logger.warn({
         partition: batch.partition,
