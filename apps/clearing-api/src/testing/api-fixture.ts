@@ -25,7 +25,7 @@ export interface ApiRequest {
   method?: string;
   key?: string;
   headers?: Record<string, string>;
-  /** Sent as given when a string (hostile bodies), JSON-encoded otherwise. */
+  /** Sent as given when a string or bytes (hostile bodies), JSON-encoded otherwise. */
   body?: unknown;
 }
 
@@ -65,9 +65,10 @@ export class ApiFixture {
   async request(urlPath: string, options: ApiRequest = {}): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key !== undefined) headers.authorization = `Bearer ${options.key}`;
-    let body: string | undefined;
+    let body: string | Buffer | undefined;
     if (options.body !== undefined) {
-      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      const raw = typeof options.body === 'string' || Buffer.isBuffer(options.body);
+      body = raw ? (options.body as string | Buffer) : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
     const response = await fetch(`${this.baseUrl}${urlPath}`, {

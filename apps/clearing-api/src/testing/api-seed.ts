@@ -70,81 +70,17 @@ async function seedRisk(db: DataSource): Promise<void> {
   );
 }
 
-type Publish = (
-  topic: string,
-  messages: { key: string; value: string; headers?: Record<string, string> }[],
-) => Promise<void>;
+type Message = { key: string; value: string; headers?: Record<string, string> };
+type Publish = (topic: string, messages: Message[]) => Promise<void>;
+const AS_OF = '2026-12-01T00:00:00.000Z';
 
 /** What the deleveraging engine, the netting and a rejecting consumer would have published. */
 export async function seedTopics(
   publish: Publish,
   topics: { liquidations: string; settlements: string; fills: string },
 ): Promise<void> {
-  const asOf = '2026-12-01T00:00:00.000Z';
-  await publish(topics.liquidations, [
-    {
-      key: 'solvency',
-      value: JSON.stringify({
-        schemaVersion: 1,
-        kind: 'solvency',
-        asOf,
-        insuranceFunds: [],
-        insuranceFundUsd: '5000000.00',
-        excessCollateralUsd: '0.00',
-        requiredUsd: '2000.00',
-        largest: [],
-        ratio: 2500,
-        sufficient: true,
-      }),
-    },
-    ...['ACME', 'OTHER'].map((account) => ({
-      key: account,
-      value: JSON.stringify({
-        schemaVersion: 1,
-        kind: 'adl-queue',
-        account,
-        instrument: 'BTC-PERP',
-        side: account === 'ACME' ? 'long' : 'short',
-        quintile: 5,
-        asOf,
-      }),
-    })),
-  ]);
-  const obligation = (account: string, net: string) => ({
-    key: account,
-    value: JSON.stringify({
-      schemaVersion: 1,
-      kind: 'obligation',
-      cycleId: SEED.cycle,
-      partition: 2,
-      cycleSeq: 7,
-      account,
-      asset: 'USDC',
-      net,
-      gross: '100',
-      components: { realizedPnl: net },
-      closedAt: asOf,
-    }),
-  });
-  await publish(topics.settlements, [
-    obligation('ACME', '-50'),
-    obligation('OTHER', '50'),
-    {
-      key: 'cycle-2',
-      value: JSON.stringify({
-        schemaVersion: 1,
-        kind: 'cycle-summary',
-        cycleId: SEED.cycle,
-        partition: 2,
-        cycleSeq: 7,
-        openedAt: asOf,
-        closedAt: asOf,
-        eventCount: 4,
-        obligationCount: 2,
-        byAsset: [{ asset: 'USDC', gross: '200', net: '100', nettingEfficiency: '0.5' }],
-      }),
-    },
-  ]);
+  await publish(topics.liquidations, liquidationFacts());
+  await publish(topics.settlements, settlementFacts());
   await publish(`${topics.fills}.dlq`, [
     {
       key: 'ACME',
@@ -158,4 +94,69 @@ export async function seedTopics(
       },
     },
   ]);
+}
+
+function liquidationFacts(): Message[] {
+  const solvency = {
+    schemaVersion: 1,
+    kind: 'solvency',
+    asOf: AS_OF,
+    insuranceFunds: [],
+    insuranceFundUsd: '5000000.00',
+    excessCollateralUsd: '0.00',
+    requiredUsd: '2000.00',
+    largest: [],
+    ratio: 2500,
+    sufficient: true,
+  };
+  const light = (account: string, side: string) => ({
+    key: account,
+    value: JSON.stringify({
+      schemaVersion: 1,
+      kind: 'adl-queue',
+      account,
+      instrument: 'BTC-PERP',
+      side,
+      quintile: 5,
+      asOf: AS_OF,
+    }),
+  });
+  return [
+    { key: 'solvency', value: JSON.stringify(solvency) },
+    light('ACME', 'long'),
+    light('OTHER', 'short'),
+  ];
+}
+
+function settlementFacts(): Message[] {
+  const cycle = { cycleId: SEED.cycle, partition: 2, cycleSeq: 7 };
+  const obligation = (account: string, net: string) => ({
+    key: account,
+    value: JSON.stringify({
+      schemaVersion: 1,
+      kind: 'obligation',
+      ...cycle,
+      account,
+      asset: 'USDC',
+      net,
+      gross: '100',
+      components: { realizedPnl: net },
+      closedAt: AS_OF,
+    }),
+  });
+  const summary = {
+    schemaVersion: 1,
+    kind: 'cycle-summary',
+    ...cycle,
+    openedAt: AS_OF,
+    closedAt: AS_OF,
+    eventCount: 4,
+    obligationCount: 2,
+    byAsset: [{ asset: 'USDC', gross: '200', net: '100', nettingEfficiency: '0.5' }],
+  };
+  return [
+    obligation('ACME', '-50'),
+    obligation('OTHER', '50'),
+    { key: 'cycle-2', value: JSON.stringify(summary) },
+  ];
 }
