@@ -41,7 +41,7 @@ export class LiveTail implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private async start(): Promise<void> {
-    const groupId = `clearing-api.views-${this.config.instanceId}-${randomBytes(4).toString("hex")}`;
+    const groupId = `clearing-api.views-${this.config.instanceId}-${randomBytes(4).toString('hex')}`;
     const consumer = kafkaFromConfig(this.config).consumer({ groupId, readUncommitted: false });
     this.consumer = consumer;
     try {
