@@ -1,14 +1,47 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
+import { AccessModule } from './auth/access.module';
+import { ProblemFilter } from './http/problem.filter';
+import { ApiKeysController } from './keys/api-keys.controller';
+import { HaltedPartitions } from './live/halted-partitions';
+import { LiveReadsController } from './live/live-reads.controller';
+import { LiveTail } from './live/live-tail';
+import { AccountReads } from './reads/account-reads';
+import { AccountReadsController } from './reads/account-reads.controller';
+import { MarketReads } from './reads/market-reads';
+import { MarketReadsController } from './reads/market-reads.controller';
+import { RiskReads } from './reads/risk-reads';
+import { RiskReadsController } from './reads/risk-reads.controller';
 import { SystemController } from './system/system.controller';
 
 export const SERVICE: ServiceDescriptor = { service: 'clearing-api', defaultHttpPort: 3000 };
 
 /** HTTP gateway for risk and ops staff and traders' front ends; OpenAPI document at /docs. */
 @Module({
-  imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot(), DatabaseModule.forRoot()],
-  controllers: [SystemController],
+  imports: [
+    ClearingConfigModule.forRoot(SERVICE),
+    ObservabilityModule.forRoot(),
+    DatabaseModule.forRoot(),
+    AccessModule,
+  ],
+  controllers: [
+    SystemController,
+    ApiKeysController,
+    AccountReadsController,
+    RiskReadsController,
+    MarketReadsController,
+    LiveReadsController,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemFilter },
+    AccountReads,
+    RiskReads,
+    MarketReads,
+    LiveTail,
+    HaltedPartitions,
+  ],
 })
 export class AppModule {}
