@@ -12,11 +12,11 @@ export interface Contingencies {
 
 /** Running totals for one underlying, filled position by position. */
 export interface ExposureTally {
-  /** Sum of |contracts x contract size x index| of net-short options. */
-  shortOptionNotionalUsd: number;
-  /** Sum of |linear notional| and the signed sum, for the offsetting part gross - |net|. */
-  linearGrossUsd: number;
-  linearNetUsd: number;
+  /** Signed underlying notional (contracts x contract size x index) of the options of each series. */
+  readonly optionSeriesNetUsd: Map<string, number>;
+  /** Long and short linear notional: the offsetting amount is the smaller of the two. */
+  linearLongUsd: number;
+  linearShortUsd: number;
   /** Sum of |underlying notional| of everything, what an oracle error would misvalue. */
   grossNotionalUsd: number;
   maxDispersion: number;
@@ -24,28 +24,35 @@ export interface ExposureTally {
 }
 
 export function emptyTally(): ExposureTally {
-  return resetTally({} as ExposureTally);
+  return resetTally({ optionSeriesNetUsd: new Map() } as ExposureTally);
 }
 
 /** Zeroes a tally in place: the per-tick batch reuses one for every account. */
 export function resetTally(tally: ExposureTally): ExposureTally {
-  tally.shortOptionNotionalUsd = 0;
-  tally.linearGrossUsd = 0;
-  tally.linearNetUsd = 0;
+  tally.optionSeriesNetUsd.clear();
+  tally.linearLongUsd = 0;
+  tally.linearShortUsd = 0;
   tally.grossNotionalUsd = 0;
   tally.maxDispersion = 0;
   tally.anyInvalidMark = false;
   return tally;
 }
 
+/**
+ * Deribit's portfolio margin contingencies (deribit.com/pages/docs/portfoliomargin): a charge per net
+ * short option per strike (call +10 and put -20 at strike X: 10 net short), and a rate on the offsetting
+ * amount of futures (long 100 BTC in A against short 100 BTC in B: 1% x 100 BTC, i.e. the smaller side).
+ */
 export function contingenciesOf(tally: ExposureTally, params: UnderlyingMarginParams): Contingencies {
   const { oracle } = params;
   const excessDispersion = Math.max(0, tally.maxDispersion - oracle.dispersionTolerance);
   const oracleRate =
     excessDispersion * oracle.chargePerDispersion + (tally.anyInvalidMark ? oracle.invalidMarkRate : 0);
+  let netShortOptionUsd = 0;
+  for (const netUsd of tally.optionSeriesNetUsd.values()) netShortOptionUsd += Math.max(0, -netUsd);
   return {
-    shortOptionUsd: params.shortOptionContingencyRate * tally.shortOptionNotionalUsd,
-    offsetUsd: params.offsetContingencyRate * (tally.linearGrossUsd - Math.abs(tally.linearNetUsd)),
+    shortOptionUsd: params.shortOptionContingencyRate * netShortOptionUsd,
+    offsetUsd: params.offsetContingencyRate * Math.min(tally.linearLongUsd, tally.linearShortUsd),
     oracleUsd: oracleRate * tally.grossNotionalUsd,
   };
 }
@@ -54,10 +61,29 @@ export function totalOf(contingencies: Contingencies): number {
   return contingencies.shortOptionUsd + contingencies.offsetUsd + contingencies.oracleUsd;
 }
 
-/** Adds one position (signed contracts) to its underlying's tally. Positional arguments: a hot loop. */
+/**
+ * The strike (and expiry) an option nets within: its name without the call / put suffix
+ * (BTC-25DEC26-100000-C and -P share BTC-25DEC26-100000, docs/contracts.md). A name of another form is its
+ * own series: it nets with nothing, the conservative side.
+ */
+export function optionSeriesOf(instrument: string): string {
+  return instrument.replace(/-[CP]$/, '');
+}
+
+/** Adds a linear exposure (signed underlying notional in USD) to the tally. */
+export function tallyLinear(tally: ExposureTally, underlyingUsd: number): void {
+  tally.grossNotionalUsd += Math.abs(underlyingUsd);
+  if (underlyingUsd > 0) tally.linearLongUsd += underlyingUsd;
+  else tally.linearShortUsd -= underlyingUsd;
+}
+
+/**
+ * Adds one position (signed contracts) to its underlying's tally; `series` is the option's series, absent
+ * for a linear position. Positional arguments: a hot loop.
+ */
 export function tallyPosition(
   tally: ExposureTally,
-  option: boolean,
+  series: string | undefined,
   quantity: number,
   contractSize: number,
   indexPrice: number,
@@ -65,13 +91,9 @@ export function tallyPosition(
   invalid: boolean,
 ): void {
   const underlyingUsd = quantity * contractSize * indexPrice;
-  tally.grossNotionalUsd += Math.abs(underlyingUsd);
   tally.maxDispersion = Math.max(tally.maxDispersion, dispersion);
   tally.anyInvalidMark ||= invalid;
-  if (option) {
-    if (quantity < 0) tally.shortOptionNotionalUsd -= underlyingUsd;
-  } else {
-    tally.linearGrossUsd += Math.abs(underlyingUsd);
-    tally.linearNetUsd += underlyingUsd;
-  }
+  if (series === undefined) return tallyLinear(tally, underlyingUsd);
+  tally.grossNotionalUsd += Math.abs(underlyingUsd);
+  tally.optionSeriesNetUsd.set(series, (tally.optionSeriesNetUsd.get(series) ?? 0) + underlyingUsd);
 }

@@ -1,4 +1,11 @@
-import { contingenciesOf, emptyTally, resetTally, tallyPosition, totalOf } from './contingencies';
+import {
+  contingenciesOf,
+  emptyTally,
+  optionSeriesOf,
+  resetTally,
+  tallyPosition,
+  totalOf,
+} from './contingencies';
 import { UnderlyingMarginParams } from './params';
 import { addScaled, scenarioWeights, worstWeightedLoss } from './scenario-kernel';
 
@@ -25,14 +32,16 @@ export interface BookMargins {
 /**
  * Every account holding one underlying, laid out flat (Float64Array / Int32Array), so one price tick
  * re-margins all of them in a single pass of dot products: O(sum of positions x scenarios), no repricing
- * and no allocation per account. Same kernel and contingencies as portfolioMargin; spot collateral hedges
- * are not in the book (they change with deposits, not ticks, and are added by the account path).
+ * and no allocation per account. Same kernel and contingencies as portfolioMargin. Not in the book, added by
+ * the account path: spot collateral hedges (they change with deposits, not ticks), the minimum delta charge
+ * (needs the options' deltas, not in a tick's risk arrays) and inter-underlying credits (across books).
  */
 export class UnderlyingScenarioBook {
   readonly accounts: readonly string[];
   private readonly instrumentSlots = new Map<string, number>();
   private readonly slotContractSize: Float64Array;
-  private readonly slotIsOption: Uint8Array;
+  /** The option series of each slot (per-strike netting of short options); undefined: linear. */
+  private readonly slotSeries: readonly (string | undefined)[];
   private readonly firstPosition: Int32Array;
   private readonly positionInstrument: Int32Array;
   private readonly positionQuantity: Float64Array;
@@ -44,7 +53,7 @@ export class UnderlyingScenarioBook {
     accounts: ReadonlyMap<string, readonly BookPosition[]>,
   ) {
     this.slotContractSize = Float64Array.from(instruments.values(), (i) => i.contractSize);
-    this.slotIsOption = Uint8Array.from(instruments.values(), (i) => (i.option ? 1 : 0));
+    this.slotSeries = [...instruments].map(([name, i]) => (i.option ? optionSeriesOf(name) : undefined));
     [...instruments.keys()].forEach((instrument, slot) => this.instrumentSlots.set(instrument, slot));
     this.accounts = [...accounts.keys()];
     const total = [...accounts.values()].reduce((sum, positions) => sum + positions.length, 0);
@@ -98,9 +107,9 @@ export class UnderlyingScenarioBook {
         const slot = this.positionInstrument[p];
         const quantity = this.positionQuantity[p];
         addScaled(pnl, quantity, matrix, slot * scenarios);
-        const option = this.slotIsOption[slot] === 1;
         const size = this.slotContractSize[slot];
-        tallyPosition(tally, option, quantity, size, indexPrice[slot], dispersion[slot], invalid[slot] === 1);
+        const series = this.slotSeries[slot];
+        tallyPosition(tally, series, quantity, size, indexPrice[slot], dispersion[slot], invalid[slot] === 1);
       }
       const loss = worstWeightedLoss(pnl, this.weights).lossUsd;
       out.lossUsd[a] = loss;
