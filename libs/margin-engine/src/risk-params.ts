@@ -14,9 +14,10 @@ const UNDERLYING_PARAMS = [
   'mmFactor',
   'shortOptionContingencyRate',
   'offsetContingencyRate',
+  'minDeltaRate',
 ] as const;
 /** Per collateral asset. */
-const ASSET_PARAMS = ['baseHaircut', 'maxHaircut', 'volMultiplier'] as const;
+const ASSET_PARAMS = ['baseHaircut', 'maxHaircut', 'volMultiplier', 'sizeImfFactor'] as const;
 
 type UnderlyingParam = (typeof UNDERLYING_PARAMS)[number];
 type AssetParam = (typeof ASSET_PARAMS)[number];

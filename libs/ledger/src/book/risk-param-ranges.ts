@@ -10,9 +10,11 @@ export const RISK_PARAM_RANGES: Readonly<Record<string, readonly [string, string
   mmFactor: ['0.5', '1'],
   shortOptionContingencyRate: ['0', '0.5'],
   offsetContingencyRate: ['0', '0.5'],
+  minDeltaRate: ['0', '0.5'],
   baseHaircut: ['0', '0.99'],
   maxHaircut: ['0', '0.99'],
   volMultiplier: ['0', '100'],
+  sizeImfFactor: ['0', '0.1'],
 };
 
 /** Compared at a scale every value above fits in: exact, no float. */

@@ -32,8 +32,9 @@ export function interUnderlyingCredits(
       const spreadDelta = spreads * deltaRatio[i];
       const leg = pair[i]!;
       remaining.set(underlying, remaining.get(underlying)! - spreadDelta);
-      const credit = (creditRate * spreadDelta * leg.scanLossUsd) / Math.abs(leg.deltaUnits);
-      creditUsd.set(underlying, (creditUsd.get(underlying) ?? 0) + credit);
+      // At most the whole leg: float division of tiny deltas can land a hair above 1.
+      const share = Math.min(1, spreadDelta / Math.abs(leg.deltaUnits));
+      creditUsd.set(underlying, (creditUsd.get(underlying) ?? 0) + creditRate * share * leg.scanLossUsd);
     });
   }
   return creditUsd;
