@@ -12,8 +12,16 @@ export interface Contingencies {
 
 /** Running totals for one underlying, filled position by position. */
 export interface ExposureTally {
-  /** Signed underlying notional (contracts x contract size x index) of the options of each series. */
-  readonly optionSeriesNetUsd: Map<string, number>;
+  /**
+   * Signed underlying notional (contracts x contract size x index) of the options of each series, by
+   * series slot; valid for the slots in `touchedSeries` (stamped with the current `generation`), so the
+   * per-tick batch resets a tally without clearing every slot or hashing a name per position.
+   */
+  readonly seriesNetUsd: Float64Array;
+  readonly seriesGeneration: Int32Array;
+  readonly touchedSeries: Int32Array;
+  touchedCount: number;
+  generation: number;
   /** Long and short linear notional: the offsetting amount is the smaller of the two. */
   linearLongUsd: number;
   linearShortUsd: number;
@@ -23,13 +31,21 @@ export interface ExposureTally {
   anyInvalidMark: boolean;
 }
 
-export function emptyTally(): ExposureTally {
-  return resetTally({ optionSeriesNetUsd: new Map() } as ExposureTally);
+/** A tally for up to `seriesCount` option series (typed arrays: the batch's hot loop stays monomorphic). */
+export function emptyTally(seriesCount: number): ExposureTally {
+  const series = {
+    seriesNetUsd: new Float64Array(seriesCount),
+    seriesGeneration: new Int32Array(seriesCount),
+    touchedSeries: new Int32Array(seriesCount),
+    generation: 0,
+  };
+  return resetTally(series as unknown as ExposureTally);
 }
 
 /** Zeroes a tally in place: the per-tick batch reuses one for every account. */
 export function resetTally(tally: ExposureTally): ExposureTally {
-  tally.optionSeriesNetUsd.clear();
+  tally.generation += 1;
+  tally.touchedCount = 0;
   tally.linearLongUsd = 0;
   tally.linearShortUsd = 0;
   tally.grossNotionalUsd = 0;
@@ -49,7 +65,10 @@ export function contingenciesOf(tally: ExposureTally, params: UnderlyingMarginPa
   const oracleRate =
     excessDispersion * oracle.chargePerDispersion + (tally.anyInvalidMark ? oracle.invalidMarkRate : 0);
   let netShortOptionUsd = 0;
-  for (const netUsd of tally.optionSeriesNetUsd.values()) netShortOptionUsd += Math.max(0, -netUsd);
+  for (let i = 0; i < tally.touchedCount; i++) {
+    const netUsd = tally.seriesNetUsd[tally.touchedSeries[i]];
+    if (netUsd < 0) netShortOptionUsd -= netUsd;
+  }
   return {
     shortOptionUsd: params.shortOptionContingencyRate * netShortOptionUsd,
     offsetUsd: params.offsetContingencyRate * Math.min(tally.linearLongUsd, tally.linearShortUsd),
@@ -78,12 +97,12 @@ export function tallyLinear(tally: ExposureTally, underlyingUsd: number): void {
 }
 
 /**
- * Adds one position (signed contracts) to its underlying's tally; `series` is the option's series, absent
- * for a linear position. Positional arguments: a hot loop.
+ * Adds one position (signed contracts) to its underlying's tally; `seriesSlot` numbers the option's series
+ * (optionSeriesOf), -1 for a linear position. Positional arguments: a hot loop.
  */
 export function tallyPosition(
   tally: ExposureTally,
-  series: string | undefined,
+  seriesSlot: number,
   quantity: number,
   contractSize: number,
   indexPrice: number,
@@ -93,7 +112,28 @@ export function tallyPosition(
   const underlyingUsd = quantity * contractSize * indexPrice;
   tally.maxDispersion = Math.max(tally.maxDispersion, dispersion);
   tally.anyInvalidMark ||= invalid;
-  if (series === undefined) return tallyLinear(tally, underlyingUsd);
+  if (seriesSlot < 0) return tallyLinear(tally, underlyingUsd);
   tally.grossNotionalUsd += Math.abs(underlyingUsd);
-  tally.optionSeriesNetUsd.set(series, (tally.optionSeriesNetUsd.get(series) ?? 0) + underlyingUsd);
+  if (tally.seriesGeneration[seriesSlot] !== tally.generation) {
+    tally.seriesGeneration[seriesSlot] = tally.generation;
+    tally.seriesNetUsd[seriesSlot] = 0;
+    tally.touchedSeries[tally.touchedCount++] = seriesSlot;
+  }
+  tally.seriesNetUsd[seriesSlot] += underlyingUsd;
+}
+
+/** Numbers option series in order of first sight: the slots tallyPosition takes. */
+export class SeriesSlots {
+  private readonly slots = new Map<string, number>();
+
+  get count(): number {
+    return this.slots.size;
+  }
+
+  slotOf(instrument: string): number {
+    const series = optionSeriesOf(instrument);
+    let slot = this.slots.get(series);
+    if (slot === undefined) this.slots.set(series, (slot = this.slots.size));
+    return slot;
+  }
 }

@@ -4,7 +4,7 @@ import {
   contingenciesOf,
   emptyTally,
   ExposureTally,
-  optionSeriesOf,
+  SeriesSlots,
   tallyLinear,
   tallyPosition,
   totalOf,
@@ -58,9 +58,10 @@ export function portfolioMargin(
   config: MarginConfig,
 ): PortfolioMargin {
   const buckets = new Map<string, Bucket>();
+  const series = new SeriesSlots();
   for (const position of portfolio.positions) {
     const mark = markOf(market, position.instrument);
-    const bucket = bucketOf(buckets, mark.underlying, mark.indexPrice, config);
+    const bucket = bucketOf(buckets, mark.underlying, mark.indexPrice, config, portfolio.positions.length);
     if (mark.riskArray === undefined) throw new Error(`${position.instrument} has no risk array`);
     assertArrayFits(position.instrument, mark.riskArray, bucket.params.grid);
     addScaled(bucket.pnl, position.quantity, mark.riskArray);
@@ -69,7 +70,7 @@ export function portfolioMargin(
     const { quantity, contractSize } = position;
     tallyPosition(
       bucket.tally,
-      option ? optionSeriesOf(position.instrument) : undefined,
+      option ? series.slotOf(position.instrument) : -1,
       quantity,
       contractSize,
       mark.indexPrice,
@@ -166,12 +167,14 @@ function bucketOf(
   underlying: string,
   indexPriceUsd: number,
   config: MarginConfig,
+  /** Option series the bucket may see: at most one per position. */
+  seriesCapacity: number,
 ): Bucket {
   let bucket = buckets.get(underlying);
   if (bucket === undefined) {
     const params = paramsOf(config, underlying);
     const pnl = new Float64Array(params.grid.scenarios.length);
-    bucket = { params, indexPriceUsd, pnl, tally: emptyTally(), derivativeDelta: 0 };
+    bucket = { params, indexPriceUsd, pnl, tally: emptyTally(seriesCapacity), derivativeDelta: 0 };
     buckets.set(underlying, bucket);
   }
   return bucket;

@@ -1,8 +1,8 @@
 import {
   contingenciesOf,
   emptyTally,
-  optionSeriesOf,
   resetTally,
+  SeriesSlots,
   tallyPosition,
   totalOf,
 } from './contingencies';
@@ -40,8 +40,9 @@ export class UnderlyingScenarioBook {
   readonly accounts: readonly string[];
   private readonly instrumentSlots = new Map<string, number>();
   private readonly slotContractSize: Float64Array;
-  /** The option series of each slot (per-strike netting of short options); undefined: linear. */
-  private readonly slotSeries: readonly (string | undefined)[];
+  /** The option series slot of each instrument slot (per-strike netting of short options); -1: linear. */
+  private readonly slotSeries: Int32Array;
+  private readonly seriesCount: number;
   private readonly firstPosition: Int32Array;
   private readonly positionInstrument: Int32Array;
   private readonly positionQuantity: Float64Array;
@@ -53,7 +54,9 @@ export class UnderlyingScenarioBook {
     accounts: ReadonlyMap<string, readonly BookPosition[]>,
   ) {
     this.slotContractSize = Float64Array.from(instruments.values(), (i) => i.contractSize);
-    this.slotSeries = [...instruments].map(([name, i]) => (i.option ? optionSeriesOf(name) : undefined));
+    const series = new SeriesSlots();
+    this.slotSeries = Int32Array.from(instruments, ([name, i]) => (i.option ? series.slotOf(name) : -1));
+    this.seriesCount = series.count;
     [...instruments.keys()].forEach((instrument, slot) => this.instrumentSlots.set(instrument, slot));
     this.accounts = [...accounts.keys()];
     const total = [...accounts.values()].reduce((sum, positions) => sum + positions.length, 0);
@@ -99,7 +102,7 @@ export class UnderlyingScenarioBook {
       mmUsd: new Float64Array(count),
     };
     const pnl = new Float64Array(scenarios);
-    const tally = emptyTally();
+    const tally = emptyTally(this.seriesCount);
     for (let a = 0; a < count; a++) {
       pnl.fill(0);
       resetTally(tally);
