@@ -47,7 +47,7 @@ export type { PortfolioMargin, UnderlyingMargin } from './portfolio-margin';
 export { UnderlyingScenarioBook } from './scenario-book';
 export type { BookMargins, BookPosition, TickInstrument } from './scenario-book';
 export { addScaled, worstWeightedLoss } from './scenario-kernel';
-export { openInterestScaled, positionStandardMargin, standardMargin } from './standard-margin';
+export { positionStandardMargin, standardMargin } from './standard-margin';
 export type { PositionStandardMargin, StandardMargin } from './standard-margin';
 export { whatIf, withTrade } from './what-if';
 export type { HypotheticalTrade } from './what-if';

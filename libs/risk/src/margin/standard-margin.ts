@@ -57,11 +57,7 @@ export function positionStandardMargin(
     fractionOf(params.sizeRatePerUnit),
     exact.abs(exact.mul(fractionOf(position.quantity), fractionOf(position.contractSize))),
   );
-  const imRate = openInterestScaledExact(
-    exact.add(tierRateOf(params.imTiers, notional), sizeTerm),
-    mark,
-    params,
-  );
+  const imRate = openInterestScaled(exact.add(tierRateOf(params.imTiers, notional), sizeTerm), mark, params);
   const mmRate = exact.add(tierRateOf(params.mmTiers, notional), sizeTerm);
   return figures(position, notional, exact.mul(imRate, notional), exact.mul(mmRate, notional));
 }
@@ -107,11 +103,12 @@ function figures(
   mmUsd: Fraction,
 ): PositionStandardMargin {
   const notionalUsd = exact.toNumber(notional);
+  const imUsdFloat = exact.toNumber(imUsd);
   return {
     instrument: position.instrument,
     notionalUsd,
-    imRate: notional.n === 0n ? 0 : exact.toNumber(exact.div(imUsd, notional)),
-    imUsd: exact.toNumber(imUsd),
+    imRate: notionalUsd === 0 ? 0 : imUsdFloat / notionalUsd,
+    imUsd: imUsdFloat,
     mmUsd: exact.toNumber(mmUsd),
     exact: { imUsd, mmUsd },
   };
@@ -128,15 +125,7 @@ function tierRateOf(tiers: readonly SizeTier[], notional: Fraction): Fraction {
  * dYdX v4's open-interest scaling: between the lower and upper caps of open interest, the IM rate rises
  * linearly from its tier rate to 100%, so a market that grows too crowded stops accepting leverage.
  */
-export function openInterestScaled(
-  imRate: number,
-  openInterestUsd: number | undefined,
-  params: StandardMarginParams,
-): number {
-  return exact.toNumber(openInterestScaledExact(fractionOf(imRate), { openInterestUsd }, params));
-}
-
-function openInterestScaledExact(
+function openInterestScaled(
   imRate: Fraction,
   mark: { readonly openInterestUsd?: number },
   params: StandardMarginParams,
