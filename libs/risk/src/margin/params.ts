@@ -51,13 +51,13 @@ export interface StandardMarginParams {
 export interface UnderlyingMarginParams {
   /** The grid the oracle's risk arrays were built on (weights of the extended scenarios included). */
   readonly grid: ScenarioGrid;
-  /** IM = imFactor x worst weighted scenario loss + contingencies. */
+  /** IM = max(imFactor x worst weighted scenario loss - credit, minimum delta charge) + contingencies. */
   readonly imFactor: number;
   /** MM = mmFactor x IM. */
   readonly mmFactor: number;
-  /** Per net-short option contract, this share of its underlying notional (the grid's blind spot). */
+  /** Per net-short contract of a series (calls net puts per strike), this share of its underlying notional. */
   readonly shortOptionContingencyRate: number;
-  /** On the offsetting part of linear notional (gross - |net|): basis risk the grid assumes away. */
+  /** On the offsetting amount of linear notional (the smaller of long and short): basis risk. */
   readonly offsetContingencyRate: number;
   /** Low oracle confidence: gross notional x (dispersion - tolerance) x perDispersion; invalid mark: rate. */
   readonly oracle: {
