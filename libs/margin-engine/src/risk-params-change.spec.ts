@@ -32,6 +32,15 @@ describe('risk parameters changed through the journal', () => {
     assert.equal(imOf(margin), 15_000);
   });
 
+  it('given the short option MM rate and the size term journaled for BTC, then its standard margin carries them', () => {
+    const margin = aliceLongOneBtc();
+    const change = { shortOptionMmRate: '0.1', sizeRatePerUnit: '0.00005' };
+    margin.changeRiskParams({ scope: 'underlying', target: 'BTC', params: change });
+    const { standard } = margin.config.underlyings.BTC;
+    assert.deepEqual([standard.shortOptionMmRate, standard.sizeRatePerUnit], [0.1, 0.00005]);
+    assert.equal(standard.shortOptionRate, 0.15, 'the rest of the standard parameters is kept');
+  });
+
   it("given Drift's size factor journaled for BTC collateral, then the asset's parameters carry it", () => {
     const margin = aliceLongOneBtc();
     margin.changeRiskParams({ scope: 'asset', target: 'BTC', params: { sizeImfFactor: '0.002' } });
