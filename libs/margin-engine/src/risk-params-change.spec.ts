@@ -25,6 +25,28 @@ describe('risk parameters changed through the journal', () => {
     assert.ok(Math.abs(imOf(margin) - before * 1.5) <= 0.02, `${before} -> ${imOf(margin)}`);
   });
 
+  it("given Paradex's minimum delta charge journaled at 25% for BTC, then a 1 BTC perp needs 15,000, not its 9,600 scan loss", () => {
+    const margin = aliceLongOneBtc();
+    assert.equal(imOf(margin), 9_600);
+    margin.changeRiskParams({ scope: 'underlying', target: 'BTC', params: { minDeltaRate: '0.25' } });
+    assert.equal(imOf(margin), 15_000);
+  });
+
+  it('given the short option MM rate and the size term journaled for BTC, then its standard margin carries them', () => {
+    const margin = aliceLongOneBtc();
+    const change = { shortOptionMmRate: '0.1', sizeRatePerUnit: '0.00005' };
+    margin.changeRiskParams({ scope: 'underlying', target: 'BTC', params: change });
+    const { standard } = margin.config.underlyings.BTC;
+    assert.deepEqual([standard.shortOptionMmRate, standard.sizeRatePerUnit], [0.1, 0.00005]);
+    assert.equal(standard.shortOptionRate, 0.15, 'the rest of the standard parameters is kept');
+  });
+
+  it("given Drift's size factor journaled for BTC collateral, then the asset's parameters carry it", () => {
+    const margin = aliceLongOneBtc();
+    margin.changeRiskParams({ scope: 'asset', target: 'BTC', params: { sizeImfFactor: '0.002' } });
+    assert.equal(margin.config.collateral.BTC.sizeImfFactor, 0.002);
+  });
+
   it('given a global mmFactor change, then every underlying takes it', () => {
     const margin = aliceLongOneBtc();
     margin.changeRiskParams({ scope: 'global', params: { mmFactor: '0.5' } });

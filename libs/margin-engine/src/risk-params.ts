@@ -14,12 +14,16 @@ const UNDERLYING_PARAMS = [
   'mmFactor',
   'shortOptionContingencyRate',
   'offsetContingencyRate',
+  'minDeltaRate',
 ] as const;
+/** Per underlying too, inside its standard (isolated) margin: the size term and the short option MM. */
+const STANDARD_PARAMS = ['sizeRatePerUnit', 'shortOptionMmRate', 'shortPutMmMarkShare'] as const;
 /** Per collateral asset. */
-const ASSET_PARAMS = ['baseHaircut', 'maxHaircut', 'volMultiplier'] as const;
+const ASSET_PARAMS = ['baseHaircut', 'maxHaircut', 'volMultiplier', 'sizeImfFactor'] as const;
 
 type UnderlyingParam = (typeof UNDERLYING_PARAMS)[number];
 type AssetParam = (typeof ASSET_PARAMS)[number];
+type StandardParam = (typeof STANDARD_PARAMS)[number];
 
 /**
  * The margin configuration after one change: `global` and `underlying` set underlying parameters, `asset`
@@ -48,7 +52,17 @@ function withUnderlyingParams(
 ): MarginConfig {
   const current = config.underlyings[underlying];
   if (current === undefined) throw new RangeError(`no margin parameters for underlying ${underlying}`);
-  const updated: UnderlyingMarginParams = { ...current, ...known(values, UNDERLYING_PARAMS, 'underlying') };
+  const isStandard = ([name]: readonly [string, number]) =>
+    (STANDARD_PARAMS as readonly string[]).includes(name);
+  const updated: UnderlyingMarginParams = {
+    ...current,
+    ...known(
+      values.filter((v) => !isStandard(v)),
+      UNDERLYING_PARAMS,
+      'underlying',
+    ),
+    standard: { ...current.standard, ...known(values.filter(isStandard), STANDARD_PARAMS, 'underlying') },
+  };
   return { ...config, underlyings: { ...config.underlyings, [underlying]: updated } };
 }
 
@@ -63,7 +77,7 @@ function withAssetParams(
   return { ...config, collateral: { ...config.collateral, [asset]: updated } };
 }
 
-function known<N extends UnderlyingParam | AssetParam>(
+function known<N extends UnderlyingParam | StandardParam | AssetParam>(
   values: readonly (readonly [string, number])[],
   names: readonly N[],
   scope: string,

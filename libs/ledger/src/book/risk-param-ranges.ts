@@ -10,9 +10,14 @@ export const RISK_PARAM_RANGES: Readonly<Record<string, readonly [string, string
   mmFactor: ['0.5', '1'],
   shortOptionContingencyRate: ['0', '0.5'],
   offsetContingencyRate: ['0', '0.5'],
+  minDeltaRate: ['0', '0.5'],
+  sizeRatePerUnit: ['0', '0.001'],
+  shortOptionMmRate: ['0', '1'],
+  shortPutMmMarkShare: ['0', '1'],
   baseHaircut: ['0', '0.99'],
   maxHaircut: ['0', '0.99'],
   volMultiplier: ['0', '100'],
+  sizeImfFactor: ['0', '0.1'],
 };
 
 /** Compared at a scale every value above fits in: exact, no float. */

@@ -1,4 +1,4 @@
-import { AccountMargin, requirementUsd } from '@clearing/risk';
+import { AccountMargin, fractionOf, requirementUsd } from '@clearing/risk';
 import { abs, CollateralShare } from '../close/exact-position';
 
 // The two account-wide inputs of the bankruptcy formula, read from the margin figures the margin
@@ -6,11 +6,18 @@ import { abs, CollateralShare } from '../close/exact-position';
 
 const CENTS_SCALE = 2;
 
-/** TNC: the NLV at mark (no haircut), floored to the cent by accountMargin: the safe side for both sides. */
-export function netCollateralOf(margin: AccountMargin, settlementScale: number): bigint {
+/**
+ * TNC: the NLV at mark (no haircut), floored to the cent by accountMargin: the safe side for both sides.
+ * In settlement units: USD / `quotePriceUsd` (Drift's quote price; 1 for a USD stablecoin at par), floored.
+ */
+export function netCollateralOf(margin: AccountMargin, settlementScale: number, quotePriceUsd = 1): bigint {
   if (settlementScale < CENTS_SCALE)
     throw new RangeError(`settlement scale ${settlementScale} is below cents`);
-  return BigInt(Math.round(margin.nlvUsd * 100)) * 10n ** BigInt(settlementScale - CENTS_SCALE);
+  const minor = BigInt(Math.round(margin.nlvUsd * 100)) * 10n ** BigInt(settlementScale - CENTS_SCALE);
+  const quote = fractionOf(quotePriceUsd);
+  const scaled = minor * quote.d;
+  // Floor division of a signed bigint (/ truncates towards zero).
+  return scaled / quote.n - (scaled % quote.n < 0n ? 1n : 0n);
 }
 
 /**

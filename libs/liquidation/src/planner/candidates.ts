@@ -66,14 +66,18 @@ export function tryCandidate(
       ? priceAClose(state, candidate, quantity, context)
       : priceAHedge(state, candidate, quantity, context);
   const units = unitsOf(quantity, terms.positionScale) * (side === 'buy' ? 1 : -1);
+  const quotePriceUsd = quotePriceOf(context.market, terms.settlementAsset);
   // The fee folded into the price: what the account receives or pays per unit after it.
   const feePerUnit =
     unitsOf(priced.fee, terms.settlementScale) / (Math.abs(units) * candidate.position.contractSize);
+  const priceUnits =
+    unitsOf(priced.price, terms.settlementScale) + (side === 'buy' ? feePerUnit : -feePerUnit);
   const trade: HypotheticalTrade = {
     position: candidate.position,
     quantity: units,
-    priceUsd: unitsOf(priced.price, terms.settlementScale) + (side === 'buy' ? feePerUnit : -feePerUnit),
+    priceUsd: priceUnits * quotePriceUsd,
     settlementAsset: terms.settlementAsset,
+    settlementPriceUsd: quotePriceUsd,
   };
   const portfolio = withTrade(state.portfolio, trade);
   const margin = accountMargin(portfolio, context.market, context.config, context.method);
@@ -82,7 +86,7 @@ export function tryCandidate(
     notionalDivisor(terms),
     'ceil',
   );
-  const costUsd = unitsOf(slippage + priced.fee, terms.settlementScale);
+  const costUsd = unitsOf(slippage + priced.fee, terms.settlementScale) * quotePriceUsd;
   return { quantity, ...priced, costUsd, after: { portfolio, margin } };
 }
 
@@ -93,7 +97,11 @@ function priceAClose(state: RoundState, candidate: Candidate, quantity: bigint, 
     {
       position: exact,
       close,
-      netCollateral: netCollateralOf(state.margin, terms.settlementScale),
+      netCollateral: netCollateralOf(
+        state.margin,
+        terms.settlementScale,
+        quotePriceOf(context.market, terms.settlementAsset),
+      ),
       share: shareOf(state.margin, candidate.instrument, close, exact.quantity),
     },
     context.pricing,
@@ -106,7 +114,22 @@ function priceAHedge(state: RoundState, candidate: Candidate, quantity: bigint, 
   const { exact, terms } = candidate;
   const notional = notionalExact(terms, quantity, exact.markPrice) * context.pricing.feePpm;
   const scheduled = divRound(notional, notionalDivisor(terms) * PPM, 'ceil');
-  const nlv = netCollateralOf(state.margin, terms.settlementScale);
+  const nlv = netCollateralOf(
+    state.margin,
+    terms.settlementScale,
+    quotePriceOf(context.market, terms.settlementAsset),
+  );
   const fee = scheduled < nlv ? scheduled : nlv > 0n ? nlv : 0n;
   return { price: exact.markPrice, fee };
+}
+
+/**
+ * USD per unit of the settlement asset (Drift's quote price): prices and fees are in settlement units,
+ * margin in USD. A settlement asset without a price is refused, never taken at par.
+ */
+function quotePriceOf(market: MarketView, settlementAsset: string): number {
+  const price = market.assetPricesUsd.get(settlementAsset);
+  if (price === undefined || !(price > 0))
+    throw new Error(`no positive USD price for settlement asset ${settlementAsset}`);
+  return price;
 }

@@ -1,5 +1,6 @@
 import { AccountGreeks, accountGreeks } from './greeks';
 import { Health, healthOf } from './health';
+import { requirementCents } from './exact-fraction';
 import { centsDifference, creditUsd, requirementUsd } from './money';
 import { NetLiquidationValue, netLiquidationValue } from './nlv';
 import { MarginConfig } from './params';
@@ -52,7 +53,10 @@ export function accountMargin(
   const pm = portfolioMargin(portfolio, market, config);
   const sm = standardMargin(portfolio, market, config);
   const portfolioRequirement = rounded(pm);
-  const standardRequirement = rounded(sm);
+  const standardRequirement = {
+    imUsd: requirementCents(sm.exact.imUsd),
+    mmUsd: requirementCents(sm.exact.mmUsd),
+  };
   const required = method === 'portfolio' ? portfolioRequirement : standardRequirement;
   const nlvUsd = creditUsd(nlv.nlvUsd);
   const marginNlvUsd = creditUsd(nlv.marginNlvUsd);

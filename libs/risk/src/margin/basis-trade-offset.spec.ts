@@ -22,7 +22,7 @@ describe('a basis trade: 1 BTC held as collateral, short 1 BTC-PERP against it',
     assert.ok(btc.scenarioLossUsd < 1e-6, `loss ${btc.scenarioLossUsd}`);
   });
 
-  it('then only the basis contingency is charged: 0.25% of the offsetting notional (2 x 60,000)', () => {
+  it('then only the basis contingency is charged: 0.5% of the offsetting amount (the smaller side, 60,000)', () => {
     assert.equal(hedged.portfolio.imUsd, 300);
     assert.ok(hedged.portfolio.imUsd < naked.portfolio.imUsd / 10);
   });

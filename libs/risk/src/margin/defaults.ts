@@ -21,9 +21,11 @@ export const DEFAULT_STANDARD_PARAMS: StandardMarginParams = {
     { upTo: 20_000_000, rate: 0.1 },
     { upTo: Infinity, rate: 0.125 },
   ],
+  sizeRatePerUnit: 0,
   shortOptionRate: 0.15,
   shortOptionMinRate: 0.1,
-  shortOptionMmShare: 0.5,
+  shortOptionMmRate: 0.075,
+  shortPutMmMarkShare: 0.075,
 };
 
 export function defaultUnderlyingParams(
@@ -35,7 +37,8 @@ export function defaultUnderlyingParams(
     imFactor: 1,
     mmFactor: 0.75,
     shortOptionContingencyRate: 0.005,
-    offsetContingencyRate: 0.0025,
+    offsetContingencyRate: 0.005,
+    minDeltaRate: 0,
     oracle: { dispersionTolerance: 0.005, chargePerDispersion: 1, invalidMarkRate: 0.05 },
     spotAssets,
     standard: DEFAULT_STANDARD_PARAMS,
@@ -48,11 +51,19 @@ const STABLE: CollateralParams = {
   horizonPeriods: 1,
   sizeTiers: [],
   maxHaircut: 0.05,
+  sizeImfFactor: 0,
 };
 
 /** Volatile collateral: 99% one-sided daily move over a 2-day liquidation horizon, size tiers in units. */
 function volatile(baseHaircut: number, sizeTiers: CollateralParams['sizeTiers']): CollateralParams {
-  return { baseHaircut, volMultiplier: 2.33, horizonPeriods: 2, sizeTiers, maxHaircut: 0.9 };
+  return {
+    baseHaircut,
+    volMultiplier: 2.33,
+    horizonPeriods: 2,
+    sizeTiers,
+    maxHaircut: 0.9,
+    sizeImfFactor: 0,
+  };
 }
 
 export const DEFAULT_COLLATERAL_PARAMS: Readonly<Record<string, CollateralParams>> = {
@@ -82,7 +93,7 @@ export function defaultMarginConfig(overrides: Partial<MarginConfig> = {}): Marg
     underlyings: { BTC: defaultUnderlyingParams(['BTC']), ETH: defaultUnderlyingParams(['ETH', 'stETH']) },
     collateral: DEFAULT_COLLATERAL_PARAMS,
     upnlCap: { maxUsd: 1_000_000, shareOfCollateral: 1 },
-    correlationCredit: 0,
+    interUnderlyingCredits: [],
     healthBands: { healthy: 2, watch: 1.5 },
     ...overrides,
   };

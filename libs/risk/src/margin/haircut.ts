@@ -10,7 +10,9 @@ export interface Haircut {
   readonly size: number;
   /** Liquid staking tokens: the de-peg shock. */
   readonly depeg: number;
-  /** Sum, capped at maxHaircut. */
+  /** Drift's continuous size term: what it adds beyond the capped sum (0 when the steps already cover it). */
+  readonly continuousSize: number;
+  /** Sum capped at maxHaircut, then raised by the continuous size term. */
   readonly total: number;
 }
 
@@ -20,8 +22,23 @@ export function haircutOf(params: CollateralParams, units: number, variance: num
     variance === undefined ? 0 : params.volMultiplier * volatilityOver({ variance }, params.horizonPeriods);
   const size = params.sizeTiers.length === 0 ? 0 : tierRate(params.sizeTiers, Math.abs(units));
   const depeg = params.liquidStaking?.depegShock ?? 0;
-  const total = Math.min(params.baseHaircut + volatility + size + depeg, params.maxHaircut);
-  return { base: params.baseHaircut, volatility, size, depeg, total };
+  const capped = Math.min(params.baseHaircut + volatility + size + depeg, params.maxHaircut);
+  const total = withContinuousSize(capped, units, params.sizeImfFactor);
+  return { base: params.baseHaircut, volatility, size, depeg, continuousSize: total - capped, total };
+}
+
+/**
+ * Drift's size-dependent weights (protocol-v2 margin.rs, calculate_size_discount_asset_weight and
+ * calculate_size_premium_liability_weight) in haircut terms. A holding of u units is weighted at most
+ * 1.1 / (1 + factor x sqrt(u)); a debt at least 0.8 x (1 + haircut) + factor x sqrt(u). Square-root: a
+ * larger block costs more to sell (or buy back) per unit, continuously rather than at tier edges.
+ */
+function withContinuousSize(haircut: number, units: number, factor: number): number {
+  if (factor === 0 || units === 0) return haircut;
+  const sizeTerm = factor * Math.sqrt(Math.abs(units));
+  if (units > 0) return Math.max(haircut, 1 - 1.1 / (1 + sizeTerm));
+  const liabilityWeight = Math.max(1 + haircut, 0.8 * (1 + haircut) + sizeTerm);
+  return liabilityWeight - 1;
 }
 
 /**

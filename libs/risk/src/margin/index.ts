@@ -25,6 +25,7 @@ export { tierRate } from './params';
 export type {
   CollateralParams,
   HealthBands,
+  InterUnderlyingCredit,
   MarginConfig,
   SizeTier,
   StandardMarginParams,
@@ -38,12 +39,15 @@ export type {
   MarketView,
   PositionKind,
 } from './portfolio';
-export { acrossUnderlyings, portfolioMargin } from './portfolio-margin';
+export { portfolioMargin } from './portfolio-margin';
+export { interUnderlyingCredits } from './inter-underlying-credit';
+export { fractionOf, requirementCents } from './exact-fraction';
+export type { Fraction } from './exact-fraction';
 export type { PortfolioMargin, UnderlyingMargin } from './portfolio-margin';
 export { UnderlyingScenarioBook } from './scenario-book';
 export type { BookMargins, BookPosition, TickInstrument } from './scenario-book';
 export { addScaled, worstWeightedLoss } from './scenario-kernel';
-export { openInterestScaled, positionStandardMargin, standardMargin } from './standard-margin';
+export { positionStandardMargin, standardMargin } from './standard-margin';
 export type { PositionStandardMargin, StandardMargin } from './standard-margin';
 export { whatIf, withTrade } from './what-if';
 export type { HypotheticalTrade } from './what-if';

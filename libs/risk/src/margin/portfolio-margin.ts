@@ -4,10 +4,13 @@ import {
   contingenciesOf,
   emptyTally,
   ExposureTally,
+  SeriesSlots,
+  tallyLinear,
   tallyPosition,
   totalOf,
 } from './contingencies';
 import { collateralPriceUsd } from './haircut';
+import { interUnderlyingCredits } from './inter-underlying-credit';
 import { MarginConfig, paramsOf, UnderlyingMarginParams } from './params';
 import { MarginPortfolio, MarketView, markOf } from './portfolio';
 import { addScaled, assertArrayFits, scenarioWeights, worstWeightedLoss } from './scenario-kernel';
@@ -17,8 +20,14 @@ export interface UnderlyingMargin {
   /** Worst weighted scenario loss (USD, exact float), and the scenario that produced it. */
   readonly scenarioLossUsd: number;
   readonly worstScenario?: Scenario;
+  /** Net delta in underlying units (derivatives and the collateral that hedges them). */
+  readonly netDeltaUnits: number;
+  /** SPAN inter-commodity credit against correlated underlyings (0 unless configured). */
+  readonly interUnderlyingCreditUsd: number;
+  /** Paradex's floor of the scenario part: minDeltaRate x |net delta| x index. */
+  readonly minDeltaUsd: number;
   readonly contingencies: Contingencies;
-  /** imFactor x loss + contingencies. */
+  /** max(imFactor x loss - credit, minimum delta charge) + contingencies. */
   readonly imUsd: number;
   /** mmFactor x IM. */
   readonly mmUsd: number;
@@ -49,9 +58,10 @@ export function portfolioMargin(
   config: MarginConfig,
 ): PortfolioMargin {
   const buckets = new Map<string, Bucket>();
+  const series = new SeriesSlots();
   for (const position of portfolio.positions) {
     const mark = markOf(market, position.instrument);
-    const bucket = bucketOf(buckets, mark.underlying, mark.indexPrice, config);
+    const bucket = bucketOf(buckets, mark.underlying, mark.indexPrice, config, portfolio.positions.length);
     if (mark.riskArray === undefined) throw new Error(`${position.instrument} has no risk array`);
     assertArrayFits(position.instrument, mark.riskArray, bucket.params.grid);
     addScaled(bucket.pnl, position.quantity, mark.riskArray);
@@ -60,7 +70,7 @@ export function portfolioMargin(
     const { quantity, contractSize } = position;
     tallyPosition(
       bucket.tally,
-      option,
+      option ? series.slotOf(position.instrument) : -1,
       quantity,
       contractSize,
       mark.indexPrice,
@@ -70,17 +80,25 @@ export function portfolioMargin(
     bucket.derivativeDelta += quantity * (option ? (mark.option?.greeks.delta ?? 0) : contractSize);
   }
   addCollateralHedges(portfolio, market, config, buckets);
-  const byUnderlying = [...buckets].map(([underlying, bucket]) => underlyingMargin(underlying, bucket));
+  const worst = new Map(
+    [...buckets].map(([u, b]) => [u, worstWeightedLoss(b.pnl, scenarioWeights(b.params.grid))]),
+  );
+  const credits = interUnderlyingCredits(
+    config.interUnderlyingCredits,
+    new Map(
+      [...buckets].map(([u, b]) => [
+        u,
+        { deltaUnits: b.derivativeDelta, scanLossUsd: b.params.imFactor * worst.get(u)!.lossUsd },
+      ]),
+    ),
+  );
+  const byUnderlying = [...buckets].map(([u, b]) =>
+    underlyingMargin(u, b, worst.get(u)!, credits.get(u) ?? 0),
+  );
   return {
     byUnderlying,
-    imUsd: acrossUnderlyings(
-      byUnderlying.map((u) => u.imUsd),
-      config.correlationCredit,
-    ),
-    mmUsd: acrossUnderlyings(
-      byUnderlying.map((u) => u.mmUsd),
-      config.correlationCredit,
-    ),
+    imUsd: byUnderlying.reduce((total, u) => total + u.imUsd, 0),
+    mmUsd: byUnderlying.reduce((total, u) => total + u.mmUsd, 0),
   };
 }
 
@@ -111,21 +129,33 @@ function addCollateralHedges(
     bucket.params.grid.scenarios.forEach(
       (scenario, s) => (bucket.pnl[s] += notionalUsd * scenario.spotShock),
     );
-    bucket.tally.linearGrossUsd += Math.abs(notionalUsd);
-    bucket.tally.linearNetUsd += notionalUsd;
-    bucket.tally.grossNotionalUsd += Math.abs(notionalUsd);
+    tallyLinear(bucket.tally, notionalUsd);
   }
 }
 
-function underlyingMargin(underlying: string, bucket: Bucket): UnderlyingMargin {
+/**
+ * IM of one underlying: the scan loss less any inter-underlying credit, floored by Paradex's minimum
+ * delta charge (its net portfolio IM is the greater of SCAN risk and the minimum delta requirement), plus
+ * contingencies. MM = mmFactor x IM.
+ */
+function underlyingMargin(
+  underlying: string,
+  bucket: Bucket,
+  worst: { readonly lossUsd: number; readonly scenario: number },
+  interUnderlyingCreditUsd: number,
+): UnderlyingMargin {
   const { params } = bucket;
-  const worst = worstWeightedLoss(bucket.pnl, scenarioWeights(params.grid));
   const contingencies = contingenciesOf(bucket.tally, params);
-  const imUsd = params.imFactor * worst.lossUsd + totalOf(contingencies);
+  const minDeltaUsd = params.minDeltaRate * Math.abs(bucket.derivativeDelta) * bucket.indexPriceUsd;
+  const scanUsd = params.imFactor * worst.lossUsd - interUnderlyingCreditUsd;
+  const imUsd = Math.max(scanUsd, minDeltaUsd) + totalOf(contingencies);
   return {
     underlying,
     scenarioLossUsd: worst.lossUsd,
     ...(worst.scenario >= 0 ? { worstScenario: params.grid.scenarios[worst.scenario] } : {}),
+    netDeltaUnits: bucket.derivativeDelta,
+    interUnderlyingCreditUsd,
+    minDeltaUsd,
     contingencies,
     imUsd,
     mmUsd: params.mmFactor * imUsd,
@@ -137,24 +167,15 @@ function bucketOf(
   underlying: string,
   indexPriceUsd: number,
   config: MarginConfig,
+  /** Option series the bucket may see: at most one per position. */
+  seriesCapacity: number,
 ): Bucket {
   let bucket = buckets.get(underlying);
   if (bucket === undefined) {
     const params = paramsOf(config, underlying);
     const pnl = new Float64Array(params.grid.scenarios.length);
-    bucket = { params, indexPriceUsd, pnl, tally: emptyTally(), derivativeDelta: 0 };
+    bucket = { params, indexPriceUsd, pnl, tally: emptyTally(seriesCapacity), derivativeDelta: 0 };
     buckets.set(underlying, bucket);
   }
   return bucket;
-}
-
-/**
- * Requirements of independent underlyings add up. A correlation credit c blends the sum towards the
- * root of the sum of squares (losses uncorrelated): off by default, a policy to switch on with evidence.
- */
-export function acrossUnderlyings(requirementsUsd: readonly number[], correlationCredit: number): number {
-  const total = requirementsUsd.reduce((a, b) => a + b, 0);
-  if (correlationCredit === 0) return total;
-  const uncorrelated = Math.sqrt(requirementsUsd.reduce((a, b) => a + b * b, 0));
-  return (1 - correlationCredit) * total + correlationCredit * uncorrelated;
 }

@@ -1,4 +1,11 @@
-import { contingenciesOf, emptyTally, resetTally, tallyPosition, totalOf } from './contingencies';
+import {
+  contingenciesOf,
+  emptyTally,
+  resetTally,
+  SeriesSlots,
+  tallyPosition,
+  totalOf,
+} from './contingencies';
 import { UnderlyingMarginParams } from './params';
 import { addScaled, scenarioWeights, worstWeightedLoss } from './scenario-kernel';
 
@@ -25,14 +32,17 @@ export interface BookMargins {
 /**
  * Every account holding one underlying, laid out flat (Float64Array / Int32Array), so one price tick
  * re-margins all of them in a single pass of dot products: O(sum of positions x scenarios), no repricing
- * and no allocation per account. Same kernel and contingencies as portfolioMargin; spot collateral hedges
- * are not in the book (they change with deposits, not ticks, and are added by the account path).
+ * and no allocation per account. Same kernel and contingencies as portfolioMargin. Not in the book, added by
+ * the account path: spot collateral hedges (they change with deposits, not ticks), the minimum delta charge
+ * (needs the options' deltas, not in a tick's risk arrays) and inter-underlying credits (across books).
  */
 export class UnderlyingScenarioBook {
   readonly accounts: readonly string[];
   private readonly instrumentSlots = new Map<string, number>();
   private readonly slotContractSize: Float64Array;
-  private readonly slotIsOption: Uint8Array;
+  /** The option series slot of each instrument slot (per-strike netting of short options); -1: linear. */
+  private readonly slotSeries: Int32Array;
+  private readonly seriesCount: number;
   private readonly firstPosition: Int32Array;
   private readonly positionInstrument: Int32Array;
   private readonly positionQuantity: Float64Array;
@@ -44,7 +54,9 @@ export class UnderlyingScenarioBook {
     accounts: ReadonlyMap<string, readonly BookPosition[]>,
   ) {
     this.slotContractSize = Float64Array.from(instruments.values(), (i) => i.contractSize);
-    this.slotIsOption = Uint8Array.from(instruments.values(), (i) => (i.option ? 1 : 0));
+    const series = new SeriesSlots();
+    this.slotSeries = Int32Array.from(instruments, ([name, i]) => (i.option ? series.slotOf(name) : -1));
+    this.seriesCount = series.count;
     [...instruments.keys()].forEach((instrument, slot) => this.instrumentSlots.set(instrument, slot));
     this.accounts = [...accounts.keys()];
     const total = [...accounts.values()].reduce((sum, positions) => sum + positions.length, 0);
@@ -90,7 +102,7 @@ export class UnderlyingScenarioBook {
       mmUsd: new Float64Array(count),
     };
     const pnl = new Float64Array(scenarios);
-    const tally = emptyTally();
+    const tally = emptyTally(this.seriesCount);
     for (let a = 0; a < count; a++) {
       pnl.fill(0);
       resetTally(tally);
@@ -98,9 +110,9 @@ export class UnderlyingScenarioBook {
         const slot = this.positionInstrument[p];
         const quantity = this.positionQuantity[p];
         addScaled(pnl, quantity, matrix, slot * scenarios);
-        const option = this.slotIsOption[slot] === 1;
         const size = this.slotContractSize[slot];
-        tallyPosition(tally, option, quantity, size, indexPrice[slot], dispersion[slot], invalid[slot] === 1);
+        const series = this.slotSeries[slot];
+        tallyPosition(tally, series, quantity, size, indexPrice[slot], dispersion[slot], invalid[slot] === 1);
       }
       const loss = worstWeightedLoss(pnl, this.weights).lossUsd;
       out.lossUsd[a] = loss;

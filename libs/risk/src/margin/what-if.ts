@@ -9,6 +9,11 @@ export interface HypotheticalTrade {
   readonly priceUsd: number;
   /** The asset premiums of options and spot are paid in (USDC). */
   readonly settlementAsset: string;
+  /**
+   * USD per unit of the settlement asset (Drift's quote price), for a settlement asset that is not worth
+   * exactly 1 USD: cash moves by the trade's USD amount / this. Absent: 1 (a USD stablecoin at par).
+   */
+  readonly settlementPriceUsd?: number;
 }
 
 /**
@@ -44,8 +49,9 @@ export function withTrade(portfolio: MarginPortfolio, trade: HypotheticalTrade):
   const paysPremium = position.kind === 'option' || position.kind === 'spot';
   // A linear position closed to zero leaves its cost basis behind as realized P&L, paid in cash.
   const cashUsd = paysPremium ? -costUsd : next.quantity === 0 ? -next.costUsd : 0;
+  const cashUnits = cashUsd / (trade.settlementPriceUsd ?? 1);
   const collateral =
-    cashUsd === 0 ? portfolio.collateral : withCash(portfolio.collateral, trade.settlementAsset, cashUsd);
+    cashUnits === 0 ? portfolio.collateral : withCash(portfolio.collateral, trade.settlementAsset, cashUnits);
   return { ...portfolio, positions, collateral };
 }
 
