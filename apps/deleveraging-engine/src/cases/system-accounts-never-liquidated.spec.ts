@@ -31,7 +31,7 @@ function stepperWith(opened: string[]): CaseStepper {
     },
   };
   const output = { publish: () => Promise.resolve() };
-  const metrics = { open: () => undefined };
+  const metrics = { open: () => undefined, opened: () => undefined };
   const settings = { backstopAccount: 'BACKSTOP' };
   const deps = [view, {}, {}, store, output, metrics, settings, {}, () => 1n];
   return new (CaseStepper as unknown as new (...args: unknown[]) => CaseStepper)(...deps);
