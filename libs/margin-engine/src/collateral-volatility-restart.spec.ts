@@ -4,6 +4,7 @@ import { MarkV1 } from '@clearing/contracts';
 import { defaultMarginConfig, haircutOf } from '@clearing/risk';
 import { engine, SETTINGS } from './engine-fixtures';
 import { MarginEngine } from './margin-engine';
+import { restoreVolatility, SqlRunner } from './volatility-store';
 
 // Issue 12, defect 6: marks.v1 is compacted to the latest index per asset, so a calculator restarted
 // after compaction folded one observation and its ETH haircut fell back towards the seed: before the
@@ -85,5 +86,30 @@ describe('collateral volatility survives a restart after marks.v1 compaction', (
     const ignored = restarted.market.restoreVolatility(running.market.volatilitySnapshots());
     assert.equal(ignored.length, 1);
     assert.equal(restarted.market.volatilitySnapshots().length, 0);
+  });
+
+  it('given Postgres not connected yet at boot, then the restore retries until the table answers', async () => {
+    const running = engine();
+    running.applyMarks(choppyEth());
+    const [eth] = running.market.volatilitySnapshots();
+    const row = {
+      ...eth,
+      period_ms: String(eth.periodMs),
+      period: String(eth.period),
+      last_price: eth.lastPrice,
+    };
+    let calls = 0;
+    const db: SqlRunner = {
+      query: () =>
+        ++calls === 1 ? Promise.reject(new Error('Driver not Connected')) : Promise.resolve([row]),
+    };
+    const failures: string[] = [];
+    const restarted = engine();
+    await restoreVolatility(restarted.market, db, {
+      stopped: () => false,
+      onFailure: (e) => failures.push(e.message),
+    });
+    assert.deepEqual(failures, ['Driver not Connected']);
+    assert.deepEqual(restarted.market.volatilitySnapshots(), [eth]);
   });
 });

@@ -60,9 +60,25 @@ export async function loadVolatility(db: SqlRunner): Promise<VolatilitySnapshot[
   }));
 }
 
-/** Restores the persisted states into `market` (before any mark); returns those ignored for other settings. */
-export async function restoreVolatility(market: MarketState, db: SqlRunner): Promise<VolatilitySnapshot[]> {
-  return market.restoreVolatility(await loadVolatility(db));
+/**
+ * Restores the persisted states into `market` (before any mark); returns those ignored for other settings.
+ * A service connects to Postgres in the background, so this retries (250 ms doubling to 5 s) until the
+ * table answers or the service stops: marks must never be folded over a state not yet restored.
+ */
+export async function restoreVolatility(
+  market: MarketState,
+  db: SqlRunner,
+  retry: { readonly stopped: () => boolean; readonly onFailure: (error: Error) => void },
+): Promise<VolatilitySnapshot[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return market.restoreVolatility(await loadVolatility(db));
+    } catch (error) {
+      if (retry.stopped()) throw error;
+      retry.onFailure(error as Error);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 125 * 2 ** attempt)));
+    }
+  }
 }
 
 /** Every asset's state (a handful of rows): a save that failed is made good by the next observation's. */

@@ -19,6 +19,7 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(MarketFeeds.name);
   private readonly marks: BroadcastFeed<MarkV1>;
   private readonly margin: BroadcastFeed<MarginV1>;
+  private stopped = false;
 
   constructor(
     kafka: Kafka,
@@ -67,7 +68,12 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** marks.v1 only after the persisted EWMA state (the compacted topic can no longer rebuild it). */
   onApplicationBootstrap(): void {
-    const marks = restoreVolatility(this.view.market, this.db).then((ignored) => {
+    const retry = {
+      stopped: () => this.stopped,
+      onFailure: (error: Error) =>
+        this.logger.warn({ error: error.message }, 'EWMA state not restored yet, retrying'),
+    };
+    const marks = restoreVolatility(this.view.market, this.db, retry).then((ignored) => {
       for (const { asset } of ignored)
         this.logger.warn({ asset }, 'persisted EWMA state has other settings: seeded again');
       return this.marks.start();
@@ -77,6 +83,7 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     await Promise.all([this.marks.stop(), this.margin.stop()]);
   }
 }

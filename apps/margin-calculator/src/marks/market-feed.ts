@@ -21,6 +21,7 @@ export class MarketFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger(MarketFeed.name);
   private readonly feed: BroadcastFeed<MarkV1>;
   private chain: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     kafka: Kafka,
@@ -51,7 +52,7 @@ export class MarketFeed implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** The EWMA state first: the compacted topic can no longer rebuild it (never ready without it). */
   onApplicationBootstrap(): void {
-    restoreVolatility(this.engine.market, this.db)
+    restoreVolatility(this.engine.market, this.db, this.restoreRetry())
       .then((ignored) => {
         for (const { asset } of ignored)
           this.logger.warn({ asset }, 'persisted EWMA state has other settings: seeded again');
@@ -60,7 +61,16 @@ export class MarketFeed implements OnApplicationBootstrap, OnApplicationShutdown
       .catch((error: Error) => this.logger.error({ error: error.message }, 'marks feed failed'));
   }
 
+  private restoreRetry() {
+    return {
+      stopped: () => this.stopped,
+      onFailure: (error: Error) =>
+        this.logger.warn({ error: error.message }, 'EWMA state not restored yet, retrying'),
+    };
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     await this.feed.stop();
     await this.chain;
   }
