@@ -12,7 +12,7 @@ const ETH: VolatilitySnapshot = {
   lambda: 0.94,
   periodMs: 86_400_000,
   period: 20_417,
-  variance: 0.00123456789012345678,
+  variance: 0.0012345678901234567,
   lastPrice: 3_012.3456789,
   observations: 30,
 };
