@@ -32,6 +32,21 @@ describe('a BTC and ETH book on de-pegged stETH collateral through a crash of ET
     );
   });
 
+  it('then the EWMA state behind those haircuts is persisted for every index, so a restart keeps them', async () => {
+    const rows = await system.query<{ asset: string; variance: number }>(
+      'SELECT asset, variance FROM collateral_volatility ORDER BY asset',
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.asset, r.variance]),
+      [
+        ['BTC', 0.0009],
+        ['ETH', 0.0009],
+        ['stETH', 0.0009],
+      ],
+      'one observation each: the seed variance still stands',
+    );
+  });
+
   it('when the whale opens ETH perps and calls and a BTC basis trade, then portfolio margin nets the basis below the standard requirement', async () => {
     await openBook(system);
     const margin = await whaleMargin(6);
