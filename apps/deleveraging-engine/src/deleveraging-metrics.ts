@@ -1,6 +1,6 @@
 import { Counter, Gauge } from 'prom-client';
 import { StepActionV1 } from '@clearing/contracts';
-import { ClearingMetrics } from '@clearing/observability';
+import { ClearingMetrics, DELEVERAGING_METRICS } from '@clearing/observability';
 
 /** The engine's own metrics, in the service's registry next to the loop's. No account ids as labels. */
 export class DeleveragingMetrics {
@@ -10,6 +10,7 @@ export class DeleveragingMetrics {
   private readonly casesClosed: Counter<'outcome'>;
   private readonly fundUsd: Gauge;
   private readonly coverTwoRatio: Gauge;
+  private readonly backstopShortfallUsd: Gauge;
 
   constructor(metrics: ClearingMetrics) {
     const registers = [metrics.registry];
@@ -45,6 +46,7 @@ export class DeleveragingMetrics {
       help: 'Cover 2: (insurance fund + CCP excess collateral) / stress losses of the two largest accounts (+Inf when none).',
       registers,
     });
+    this.backstopShortfallUsd = new Gauge({ ...DELEVERAGING_METRICS.backstopMarginShortfall, registers });
   }
 
   open(cases: number): void {
@@ -66,5 +68,9 @@ export class DeleveragingMetrics {
   solvency(fundUsd: number, ratio: number): void {
     this.fundUsd.set(fundUsd);
     this.coverTwoRatio.set(ratio);
+  }
+
+  backstopShortfall(usd: number): void {
+    this.backstopShortfallUsd.set(usd);
   }
 }

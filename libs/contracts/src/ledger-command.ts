@@ -104,7 +104,11 @@ export interface LiquidationTransferCommandV1 extends LedgerCommandEnvelope<'Liq
   /** For the liquidated account: sell closes a long. */
   readonly side: Side;
   readonly quantity: DecimalString;
+  /** Per underlying unit (docs/contracts.md, Prices). */
   readonly price: DecimalString;
+  /** The band `clearing verify` checks `price` against: mark and bankruptcy price per underlying unit. */
+  readonly markPrice?: DecimalString;
+  readonly bankruptcyPrice?: DecimalString;
   readonly toAccount: AccountIdString;
   readonly fee?: DecimalString;
   readonly feeAsset?: AssetCodeString;
@@ -132,8 +136,11 @@ export interface AutoDeleverageCommandV1 extends LedgerCommandEnvelope<'AutoDele
   /** For the deleveraged account: sell reduces its long. */
   readonly side: Side;
   readonly quantity: DecimalString;
-  /** Bankruptcy price. */
+  /** The deleveraged position's bankruptcy price, per underlying unit. */
   readonly price: DecimalString;
+  /** The band `clearing verify` checks `price` against: mark and bankruptcy price per underlying unit. */
+  readonly markPrice?: DecimalString;
+  readonly bankruptcyPrice?: DecimalString;
   /** Lets an account without a position in the instrument open one. */
   readonly terms?: InstrumentTermsV1;
 }

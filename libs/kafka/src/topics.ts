@@ -19,7 +19,39 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
     if (spec.withDeadLetterTopic) wanted.push(topicConfig(dlqTopicOf(spec.topic), spec.partitions, false));
   }
   const missing = wanted.filter((t) => !existing.has(t.topic));
-  if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
+  if (missing.length === 0) return;
+  await admin.createTopics({ topics: missing, waitForLeaders: false });
+  await waitForLeaders(admin, missing);
+}
+
+const LEADERS_TIMEOUT_MS = 60_000;
+const LEADERS_POLL_MS = 200;
+
+/**
+ * Until every partition of `topics` has a leader. kafkajs' own `waitForLeaders` gives up on the first
+ * UNKNOWN_TOPIC_OR_PARTITION, which a loaded broker answers for a moment after creating the topic (the
+ * controller has it, the metadata cache not yet): that is retried here like "no leader yet".
+ */
+async function waitForLeaders(admin: Admin, topics: readonly ITopicConfig[]): Promise<void> {
+  const deadlineMs = Date.now() + LEADERS_TIMEOUT_MS;
+  for (;;) {
+    const ready = await everyPartitionLed(admin, topics).catch(() => false);
+    if (ready) return;
+    if (Date.now() > deadlineMs) {
+      const names = topics.map((t) => t.topic).join(', ');
+      throw new Error(`topics without leaders after ${LEADERS_TIMEOUT_MS} ms: ${names}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, LEADERS_POLL_MS));
+  }
+}
+
+async function everyPartitionLed(admin: Admin, topics: readonly ITopicConfig[]): Promise<boolean> {
+  const metadata = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.topic) });
+  const partitionsOf = new Map(metadata.topics.map((t) => [t.name, t.partitions]));
+  return topics.every((topic) => {
+    const partitions = partitionsOf.get(topic.topic) ?? [];
+    return partitions.length === topic.numPartitions && partitions.every((p) => p.leader >= 0);
+  });
 }
 
 function topicConfig(topic: string, numPartitions: number, compacted = false): ITopicConfig {

@@ -2,6 +2,7 @@ export {
   BATCH_DURATION_BUCKETS_SECONDS,
   DEAD_LETTER_REASONS,
   type DeadLetterReason,
+  DELEVERAGING_METRICS,
   METRIC_NAMES,
   METRICS,
 } from './metric-names';

@@ -62,6 +62,18 @@ export const METRICS = {
   },
 } as const;
 
+/**
+ * Metrics of the deleveraging engine alone (not registered by every service's ClearingMetrics, so not in
+ * METRIC_NAMES): the solvency figures an alert rule reads.
+ */
+export const DELEVERAGING_METRICS = {
+  backstopMarginShortfall: {
+    name: 'clearing_backstop_margin_shortfall_usd',
+    help: "How far the backstop account's margin NLV is below its maintenance requirement (0 when covered), USD: what it must be funded with to carry the positions it took over. Set by the instance that owns the backstop's partition; alert on max() > 0.",
+    labelNames: [],
+  },
+} as const;
+
 /** Why a message went to the DLQ: a closed set, so the `reason` label cannot explode. */
 export const DEAD_LETTER_REASONS = ['too-large', 'not-json', 'schema', 'empty', 'rejected'] as const;
 export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];

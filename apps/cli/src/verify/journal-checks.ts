@@ -1,6 +1,7 @@
 import { CCP_ACCOUNT_PREFIX, isSystemAccount, sumByAsset } from '@clearing/ledger';
 import { CheckResult, checkResult } from './check-result';
 import { JournalFold } from './journal-fold';
+import { checkLiquidationPrices } from './liquidation-price-check';
 
 /** Every journal record decodes into a balanced event (amounts at the asset's scale, known schema). */
 export function checkDecodes(fold: JournalFold): CheckResult {
@@ -55,9 +56,15 @@ export function checkEventIdsUnique(fold: JournalFold): CheckResult {
 }
 
 export function journalChecks(fold: JournalFold): CheckResult[] {
-  return [checkDecodes, checkZeroSum, checkCcpFlat, checkFillLegs, checkSequences, checkEventIdsUnique].map(
-    (check) => check(fold),
-  );
+  return [
+    checkDecodes,
+    checkZeroSum,
+    checkCcpFlat,
+    checkFillLegs,
+    checkSequences,
+    checkEventIdsUnique,
+    checkLiquidationPrices,
+  ].map((check) => check(fold));
 }
 
 /** A decimal at the asset's scale when it is known; raw minor units otherwise. */

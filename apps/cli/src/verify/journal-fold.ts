@@ -12,6 +12,20 @@ export interface LegCount {
   sell: number;
 }
 
+/** A liquidation or ADL leg as the journal recorded it: its price and the band it was decided in. */
+export interface TransferRecord {
+  readonly id: string;
+  readonly type: string;
+  readonly account: string;
+  readonly instrument: string;
+  readonly caseId: string;
+  readonly price?: string;
+  readonly markPrice?: string;
+  readonly bankruptcyPrice?: string;
+}
+
+const TRANSFER_EVENTS = new Set(['LiquidationExecuted', 'AutoDeleveraged']);
+
 /**
  * A fresh fold of the whole journal, as `clearing verify` needs it: every account's balances (system
  * accounts included, since their postings ride on the traders' events), one AccountBook per account for
@@ -23,6 +37,8 @@ export class JournalFold {
   private readonly balanceMap = new Map<string, Map<string, bigint>>();
   readonly books = new Map<string, AccountBook>();
   readonly legs = new Map<string, LegCount>();
+  /** Every liquidation and ADL leg, for the price-band check. */
+  readonly transfers: TransferRecord[] = [];
   readonly sequenceProblems: string[] = [];
   readonly decodeProblems: string[] = [];
   readonly duplicateIdProblems: string[] = [];
@@ -63,6 +79,7 @@ export class JournalFold {
       else this.balanceMap.set(posting.account, assets);
     }
     this.countLeg(event);
+    this.noteTransfer(event);
     this.noteId(event, at);
     this.applyToBook(event, at);
   }
@@ -71,6 +88,16 @@ export class JournalFold {
     const first = this.seenIds.get(event.id);
     if (first === undefined) this.seenIds.set(event.id, where(at));
     else this.duplicateIdProblems.push(`event ${event.id} at ${first} and again at ${where(at)}`);
+  }
+
+  private noteTransfer(event: JournalEvent): void {
+    if (!TRANSFER_EVENTS.has(event.type)) return;
+    const payload = event.payload as Partial<
+      Record<'instrument' | 'caseId' | 'price' | 'markPrice' | 'bankruptcyPrice', string>
+    >;
+    const { instrument = '?', caseId = '?', price, markPrice, bankruptcyPrice } = payload;
+    const { id, type, account } = event;
+    this.transfers.push({ id, type, account, instrument, caseId, price, markPrice, bankruptcyPrice });
   }
 
   private countLeg(event: JournalEvent): void {

@@ -2,7 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { StepActionV1 } from '@clearing/contracts';
 import { failpoint } from '@clearing/kafka';
 import { parseAmount } from '@clearing/ledger';
-import { CaseDecision, CaseInput, CaseStep, decideCase, InsuranceDraw } from '@clearing/liquidation';
+import {
+  CaseDecision,
+  CaseInput,
+  CaseStep,
+  decideCase,
+  InsuranceDraw,
+  isLiquidationCandidate,
+} from '@clearing/liquidation';
 import { OwnedAccounts } from '../../../margin-calculator/src/engine/owned-accounts';
 import { DELEVERAGING_SETTINGS, DeleveragingSettings } from '../deleveraging.settings';
 import { DeleveragingMetrics } from '../deleveraging-metrics';
@@ -66,6 +73,7 @@ export class CaseStepper {
   }
 
   private async openCase(account: string, snapshot: AccountSnapshot): Promise<boolean> {
+    if (!isLiquidationCandidate(account, this.settings.backstopAccount)) return false;
     if (!belowMaintenance(snapshot.margin)) return false;
     const stored = await this.store.open(account, new Date().toISOString());
     this.open.set(account, stored);

@@ -52,7 +52,7 @@ export function ledgerCommandOf(command: CaseCommand, scales: WireScales): Ledge
   if (!('instrument' in item)) return undefined;
   const { instrument, side, quantity, price } = item;
   const terms = scales.termsOf(instrument);
-  const withTerms = terms === undefined ? {} : { terms };
+  const withTerms = { ...(terms === undefined ? {} : { terms }), ...priceBandOf(command, scales) };
   if (command.type === 'AutoDeleverage')
     return {
       ...envelope,
@@ -77,5 +77,19 @@ export function ledgerCommandOf(command: CaseCommand, scales: WireScales): Ledge
     fee: item.fee,
     feeAsset: scales.settlementAsset,
     ...withTerms,
+  };
+}
+
+/** The band the step was decided in (mark and bankruptcy price per underlying unit), for the journal. */
+function priceBandOf(
+  command: CaseCommand,
+  scales: WireScales,
+): { markPrice?: string; bankruptcyPrice?: string } {
+  if (command.type !== 'LiquidationTransfer' && command.type !== 'AutoDeleverage') return {};
+  const price = (minor: bigint) => formatAmount(minor, scales.scaleOf(scales.settlementAsset));
+  const { markPrice, bankruptcyPrice } = command;
+  return {
+    ...(markPrice !== undefined ? { markPrice: price(markPrice) } : {}),
+    ...(bankruptcyPrice !== undefined ? { bankruptcyPrice: price(bankruptcyPrice) } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AdlQueueV1, SolvencyV1 } from '@clearing/contracts';
 import { formatAmount } from '@clearing/ledger';
-import { adlLights, coverTwo } from '@clearing/liquidation';
+import { adlLights, coverTwo, marginShortfallUsd } from '@clearing/liquidation';
 import { usdString } from '@clearing/margin-engine';
 import { unitsOf } from '@clearing/risk';
 import { CaseDriver } from '../cases/case-driver';
@@ -64,6 +64,7 @@ export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShu
     }));
     const cover = coverTwo(stressed, fundUsd, this.settings.ccpExcessCollateralUsd);
     this.metrics.solvency(fundUsd, cover.ratio);
+    this.exportBackstopShortfall(snapshots);
     return {
       schemaVersion: 1,
       kind: 'solvency',
@@ -80,6 +81,12 @@ export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShu
       ratio: Number.isFinite(cover.ratio) ? cover.ratio : null,
       sufficient: cover.sufficient,
     };
+  }
+
+  /** Only the instance whose partitions hold the backstop sees its book; the others leave the gauge at 0. */
+  private exportBackstopShortfall(snapshots: readonly AccountSnapshot[]): void {
+    const backstop = snapshots.find((s) => s.account === this.settings.backstopAccount);
+    if (backstop !== undefined) this.metrics.backstopShortfall(marginShortfallUsd(backstop.margin));
   }
 
   private changedLights(snapshots: readonly AccountSnapshot[], asOf: string): AdlQueueV1[] {

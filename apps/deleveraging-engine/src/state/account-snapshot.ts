@@ -34,7 +34,7 @@ export function snapshotOf(
   const holdings = new Map<string, Holding>();
   for (const held of book.positions.values()) {
     if (held.quantity === 0n) continue;
-    const markPrice = marks.priceOf(held.terms.instrument, held.terms.settlementScale);
+    const markPrice = marks.priceOf(held.terms);
     if (markPrice === undefined) return undefined;
     const exact: ExactPosition = { terms: held.terms, quantity: held.quantity, markPrice };
     holdings.set(held.terms.instrument, { exact, lot: lotOf(held.terms) });

@@ -40,7 +40,11 @@ export const WHAT_IF_SCHEMA: JSONSchemaType<WhatIfRequest> = {
         properties: {
           instrument: { type: 'string', minLength: 1, maxLength: 64 },
           quantity: { ...bounded(DECIMAL), description: 'Signed contracts: positive buys.' },
-          priceUsd: { ...bounded(POSITIVE_DECIMAL), description: 'Per underlying unit, as fills are.' },
+          priceUsd: {
+            ...bounded(POSITIVE_DECIMAL),
+            description:
+              'Per underlying unit, as fills are (docs/contracts.md, Prices): the trade is worth quantity x contract size x price.',
+          },
         },
       },
     },

@@ -4,7 +4,7 @@ import { decimalPlaces, InstrumentDefinition, withoutTrailingZeros } from './ins
 
 /**
  * Limits of an instrument registered through a journaled RegisterInstrument (that command carries none yet)
- * or seeded before limits were configured: 10^9 contracts at 10^9 per contract keeps every notional, cost
+ * or seeded before limits were configured: 10^9 contracts at 10^9 per underlying unit keeps every notional, cost
  * and margin figure within the Postgres columns that hold them (docs/contracts.md, limits).
  */
 export const REGISTERED_INSTRUMENT_LIMITS = Object.freeze({

@@ -18,7 +18,7 @@ export interface InstrumentDefinition {
   optionType?: 'call' | 'put';
   /** Largest quantity one fill may carry (contracts); REGISTERED_INSTRUMENT_LIMITS when absent. */
   maxQuantity?: string;
-  /** Largest price one fill may carry (settlement asset per contract); REGISTERED_INSTRUMENT_LIMITS when absent. */
+  /** Largest price one fill may carry (settlement asset per underlying unit); REGISTERED_INSTRUMENT_LIMITS when absent. */
   maxPrice?: string;
 }
 

@@ -109,16 +109,22 @@ function positionTransferOf(
     side: 'buy' | 'sell';
     quantity: string;
     price: string;
+    markPrice?: string;
+    bankruptcyPrice?: string;
     terms?: InstrumentTermsV1;
   },
   codec: JournalCodec,
 ) {
   const positionScale = command.terms?.positionScale ?? codec.scaleOf(command.instrument);
+  const price = (decimal: string) => parseAmount(decimal, codec.scaleOf('USDC'));
+  const { markPrice, bankruptcyPrice } = command;
   return {
     instrument: command.instrument,
     side: command.side,
     quantity: parseAmount(command.quantity, positionScale),
-    price: parseAmount(command.price, codec.scaleOf('USDC')),
+    price: price(command.price),
+    ...(markPrice !== undefined ? { markPrice: price(markPrice) } : {}),
+    ...(bankruptcyPrice !== undefined ? { bankruptcyPrice: price(bankruptcyPrice) } : {}),
     ...(command.terms ? { terms: termsFromWire(command.terms, codec) } : {}),
   };
 }

@@ -85,7 +85,15 @@ export interface PositionTransfer extends CommandBase {
   readonly instrument: string;
   readonly side: 'buy' | 'sell';
   readonly quantity: bigint;
+  /** Per underlying unit, settlement minor units, like every ledger price (terms.ts, price convention). */
   readonly price: bigint;
+  /**
+   * The band the price must lie in, as the engine saw it when it decided the step (journaled so that
+   * `clearing verify` can check every transfer exactly): the mark per underlying unit, and the closed
+   * position's bankruptcy price (absent for a delta hedge, which trades at the mark).
+   */
+  readonly markPrice?: bigint;
+  readonly bankruptcyPrice?: bigint;
   readonly counterpartyAccount: AccountId;
   readonly fee: bigint;
   /** For an account that holds no position in the instrument yet (a backstop taking one over). */

@@ -202,8 +202,20 @@ function decideTransfer(
       caseId: transferCommand.caseId,
       instrument: transferCommand.instrument,
       counterpartyAccount: transferCommand.counterpartyAccount,
+      ...priceBandPayload(transferCommand, terms.settlementScale),
     },
   });
+}
+
+/** The transfer's price and the band it was decided in, per underlying unit: what verify checks. */
+function priceBandPayload(command: PositionTransfer, settlementScale: number): Record<string, string> {
+  const decimal = (minor: bigint) => formatAmount(minor, settlementScale);
+  const { markPrice, bankruptcyPrice } = command;
+  return {
+    price: decimal(command.price),
+    ...(markPrice !== undefined ? { markPrice: decimal(markPrice) } : {}),
+    ...(bankruptcyPrice !== undefined ? { bankruptcyPrice: decimal(bankruptcyPrice) } : {}),
+  };
 }
 
 function decideInsuranceDraw(

@@ -1,4 +1,5 @@
 import { parseAmount } from '../amount';
+import { divRound } from '../rounding';
 
 export type InstrumentKind = 'spot' | 'perpetual' | 'future' | 'option';
 
@@ -30,6 +31,27 @@ export function scaledDecimal(decimal: string): ScaledDecimal {
 }
 
 export const pow10 = (exponent: number): bigint => 10n ** BigInt(exponent);
+
+// Price convention (docs/contracts.md, "Prices"): every price that moves money (fills, FillLeg,
+// LiquidationTransfer, AutoDeleverage, settlement prices, strikes) is in the settlement asset PER
+// UNDERLYING UNIT, for every instrument kind; a trade's value is quantity x contract size x price. Only a
+// mark (marks.v1 `markPrice`) is the value of one contract, because margin multiplies it by quantity.
+// `unitPriceOfContractValue` is the one conversion between the two.
+
+/**
+ * The price per underlying unit of a contract worth `perContract` (a decimal, e.g. marks.v1 markPrice),
+ * in settlement minor units: perContract / contract size, half-even (a reference price, not an amount
+ * owed). Exact whenever the mark is a whole settlement minor unit per underlying unit times the size.
+ */
+export function unitPriceOfContractValue(perContract: string, terms: InstrumentTerms): bigint {
+  const value = scaledDecimal(perContract);
+  const { contractSize } = terms;
+  return divRound(
+    value.minor * pow10(contractSize.scale + terms.settlementScale),
+    pow10(value.scale) * contractSize.minor,
+    'half-even',
+  );
+}
 
 /**
  * quantity (position minor units) x price (settlement minor units) x contract size, at the combined

@@ -75,6 +75,8 @@ function decideRound(state: LiquidationCase, input: Extract<CaseInput, { type: '
       side: trade.side,
       quantity: trade.quantity,
       price: trade.price,
+      markPrice: trade.markPrice,
+      ...(trade.bankruptcyPrice !== undefined ? { bankruptcyPrice: trade.bankruptcyPrice } : {}),
       counterpartyAccount: input.backstopAccount,
       fee: trade.fee,
     }),

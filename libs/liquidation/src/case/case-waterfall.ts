@@ -46,15 +46,13 @@ export function decideCover(
     uncovered === 0n
       ? input.holdings.flatMap((h) =>
           withTakeover(
-            transfer(
-              state,
-              input,
-              h.exact,
-              abs(h.exact.quantity),
-              h.exact.markPrice,
-              'LiquidationTransfer',
-              input.backstopAccount,
-            ),
+            transfer(state, input, h.exact, {
+              quantity: abs(h.exact.quantity),
+              price: h.exact.markPrice,
+              bankruptcyPrice: bankruptcyOf(h, input.netCollateral),
+              type: 'LiquidationTransfer',
+              counterpartyAccount: input.backstopAccount,
+            }),
           ),
         )
       : [];
@@ -72,28 +70,35 @@ export function decideCover(
 export function decideDeleverage(state: LiquidationCase, input: AdlInput): CaseDecision {
   const commands = [];
   let unfilledLoss = 0n;
-  for (const { exact, share } of input.holdings) {
-    const close = -exact.quantity;
-    const price = bankruptcyPrice({ position: exact, close, netCollateral: input.netCollateral, share });
-    const { matches, unfilled } = allocateAdl(input.queues.get(exact.terms.instrument) ?? [], abs(close));
+  for (const holding of input.holdings) {
+    const { exact, share } = holding;
+    const price = bankruptcyOf(holding, input.netCollateral);
+    const { matches, unfilled } = allocateAdl(
+      input.queues.get(exact.terms.instrument) ?? [],
+      abs(exact.quantity),
+    );
     for (const match of matches) {
-      commands.push(transfer(state, input, exact, match.quantity, price, 'AutoDeleverage', match.account));
+      const adl = {
+        quantity: match.quantity,
+        price,
+        bankruptcyPrice: price,
+        type: 'AutoDeleverage' as const,
+      };
+      commands.push(transfer(state, input, exact, { ...adl, counterpartyAccount: match.account }));
       commands.push({
-        ...transfer(state, input, exact, match.quantity, price, 'AutoDeleverage', state.account),
+        ...transfer(state, input, exact, { ...adl, counterpartyAccount: state.account }),
         account: match.account,
         side: exact.quantity > 0n ? ('buy' as const) : ('sell' as const),
       });
     }
     if (unfilled === 0n) continue;
-    const rest = transfer(
-      state,
-      input,
-      exact,
-      unfilled,
-      exact.markPrice,
-      'LiquidationTransfer',
-      input.backstopAccount,
-    );
+    const rest = transfer(state, input, exact, {
+      quantity: unfilled,
+      price: exact.markPrice,
+      bankruptcyPrice: price,
+      type: 'LiquidationTransfer',
+      counterpartyAccount: input.backstopAccount,
+    });
     commands.push(...withTakeover(rest));
     // The unfilled part's share of the deficit, rounded up: the loss is never understated.
     const deficit = input.netCollateral < 0n ? -input.netCollateral : 0n;
@@ -111,27 +116,31 @@ export function decideDeleverage(state: LiquidationCase, input: AdlInput): CaseD
   return issueStep(state, [...commands, loss], { phase: 'socialized' });
 }
 
-function transfer(
-  state: LiquidationCase,
-  input: WaterfallBase,
-  exact: ExactPosition,
-  quantity: bigint,
-  price: bigint,
-  type: 'LiquidationTransfer' | 'AutoDeleverage',
-  counterpartyAccount: AccountId,
-) {
+/** The whole position's bankruptcy price: where an ADL trades, the far end of a close's price band. */
+function bankruptcyOf(holding: WaterfallBase['holdings'][number], netCollateral: bigint): bigint {
+  const { exact, share } = holding;
+  return bankruptcyPrice({ position: exact, close: -exact.quantity, netCollateral, share });
+}
+
+interface TransferTerms {
+  readonly quantity: bigint;
+  readonly price: bigint;
+  readonly bankruptcyPrice: bigint;
+  readonly type: 'LiquidationTransfer' | 'AutoDeleverage';
+  readonly counterpartyAccount: AccountId;
+}
+
+/** A close of (part of) the case account's position, journaled with its band: mark and bankruptcy. */
+function transfer(state: LiquidationCase, input: WaterfallBase, exact: ExactPosition, terms: TransferTerms) {
   const side = exact.quantity > 0n ? ('sell' as const) : ('buy' as const);
-  const { instrument } = exact.terms;
   return {
-    type,
+    ...terms,
     account: state.account,
     occurredAt: input.occurredAt,
     caseId: state.caseId,
-    instrument,
+    instrument: exact.terms.instrument,
     side,
-    quantity,
-    price,
-    counterpartyAccount,
+    markPrice: exact.markPrice,
     fee: 0n,
   };
 }

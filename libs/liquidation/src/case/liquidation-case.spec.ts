@@ -59,6 +59,14 @@ describe('a liquidation case that one partial round saves', () => {
     assert.equal(first.state.phase, 'healthy');
   });
 
+  it('then both legs carry the band the price was decided in (journaled for clearing verify): mark 60,000 down to the bankruptcy price', () => {
+    for (const leg of first.commands as PositionTransfer[]) {
+      assert.equal(leg.markPrice, usdc('60000'));
+      assert.ok(leg.bankruptcyPrice !== undefined && leg.bankruptcyPrice < usdc('60000'));
+      assert.ok(leg.price <= leg.markPrice && leg.price >= leg.bankruptcyPrice);
+    }
+  });
+
   it('given the service crashed and re-runs the same input on the old state, then it issues the same command ids', () => {
     assert.deepEqual(decideCase(opened, round).commands, first.commands);
   });
@@ -141,6 +149,10 @@ describe('a case that goes bankrupt: insurance fund, then ADL, then socialized l
         ['BACKSTOP', 'buy', btc('2'), usdc('53000')],
       ],
     );
+    // Every leg carries its band: mark 53,000 and bankruptcy 53,200 (a long past bankruptcy at the mark).
+    for (const leg of [...transfers, ...rest]) {
+      assert.deepEqual([leg.markPrice, leg.bankruptcyPrice], [usdc('53000'), usdc('53200')]);
+    }
     const loss = adl.commands.find((c) => c.type === 'SocializeLoss');
     assert.equal(loss?.amount, usdc('400'));
     assert.equal(adl.state.phase, 'socialized');

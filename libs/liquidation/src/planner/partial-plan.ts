@@ -36,6 +36,8 @@ export interface PlannedTrade {
   readonly quantity: bigint;
   readonly price: bigint;
   readonly fee: bigint;
+  /** The band the price lies in (journaled with the transfer): the mark, and a close's bankruptcy price. */
+  readonly markPrice: bigint;
   readonly bankruptcyPrice?: bigint;
 }
 
@@ -120,6 +122,7 @@ function plannedTrade(candidate: Candidate, trial: Trial): PlannedTrade {
     quantity,
     price,
     fee,
+    markPrice: candidate.exact.markPrice,
     ...(bankruptcyPrice !== undefined ? { bankruptcyPrice } : {}),
   };
 }

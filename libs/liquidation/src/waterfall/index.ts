@@ -5,3 +5,4 @@ export type { CoverTwo, StressedAccount } from './cover-two';
 export { coverDeficit, creditFees } from './insurance-fund';
 export type { Coverage, InsuranceDraw, InsuranceFundLimits, InsuranceFundState } from './insurance-fund';
 export { socializedLossFactorPpm, withdrawablePart } from './socialized-loss';
+export { isLiquidationCandidate, marginShortfallUsd } from './system-accounts';
