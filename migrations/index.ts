@@ -5,6 +5,7 @@ import { MarginAccountRisk1764200000000 } from './1764200000000-MarginAccountRis
 import { RiskParamChanges1764210000000 } from './1764210000000-RiskParamChanges';
 import { DeleveragingCases1764300000000 } from './1764300000000-DeleveragingCases';
 import { ApiKeys1764400000000 } from './1764400000000-ApiKeys';
+import { CollateralVolatility1764420000000 } from './1764420000000-CollateralVolatility';
 
 /** Every migration in order. Listed explicitly (not globbed) so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   RiskParamChanges1764210000000,
   DeleveragingCases1764300000000,
   ApiKeys1764400000000,
+  CollateralVolatility1764420000000,
 ];

@@ -70,7 +70,7 @@ describe('deleveraging engine: BTC gaps from 60,000 to 50,000 under three levera
     const steps = (await system.liquidations()).filter(
       (m): m is Step => m.kind === 'step' && m.status === 'issued',
     );
-    for (const { commandId } of steps.flatMap((s) => s.commands).filter((c) => c.type !== 'SocializeLoss'))
+    for (const { commandId } of steps.flatMap((s) => s.commands))
       assert.equal(journal.filter((e) => e.causationId === commandId).length, 1, `command ${commandId}`);
     assert.ok(await system.verifies());
   });

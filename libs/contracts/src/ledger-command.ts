@@ -10,6 +10,7 @@ export type LedgerCommandV1 =
   | OptionExpirySettlementCommandV1
   | LiquidationTransferCommandV1
   | InsuranceFundDrawCommandV1
+  | SocializeLossCommandV1
   | AutoDeleverageCommandV1
   | FillLegCommandV1
   | InstrumentExpiryCommandV1;
@@ -116,6 +117,13 @@ export interface LiquidationTransferCommandV1 extends LedgerCommandEnvelope<'Liq
 }
 
 export interface InsuranceFundDrawCommandV1 extends LedgerCommandEnvelope<'InsuranceFundDraw'> {
+  readonly caseId: string;
+  readonly asset: AssetCodeString;
+  readonly amount: DecimalString;
+}
+
+/** The uncovered part of a bankrupt account's debt, written off into its shard's socialized-loss pool. */
+export interface SocializeLossCommandV1 extends LedgerCommandEnvelope<'SocializeLoss'> {
   readonly caseId: string;
   readonly asset: AssetCodeString;
   readonly amount: DecimalString;

@@ -39,7 +39,7 @@ export interface TransferCommandV1 {
 
 export interface CashCommandV1 {
   readonly commandId: string;
-  /** SocializeLoss is not a ledger command: the loss nobody covered, for the withdrawal factor. */
+  /** SocializeLoss: the debt nobody covered, written off into the shard's pool (sets the withdrawal factor). */
   readonly type: 'InsuranceFundDraw' | 'SocializeLoss';
   readonly account: AccountIdString;
   readonly asset: AssetCodeString;

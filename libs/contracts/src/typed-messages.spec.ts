@@ -79,6 +79,14 @@ const commands: Record<LedgerCommandType, LedgerCommandV1> = {
     asset: 'USDC',
     amount: '5',
   },
+  SocializeLoss: {
+    ...envelope,
+    commandId: 'c8b',
+    type: 'SocializeLoss',
+    caseId: 'k1',
+    asset: 'USDC',
+    amount: '400',
+  },
   AutoDeleverage: {
     ...envelope,
     commandId: 'c9',

@@ -66,8 +66,16 @@ export class MarginEngine {
 
   /** Folds marks; returns the owned accounts holding anything they re-priced. */
   applyMarks(marks: readonly MarkV1[]): Set<string> {
+    return this.applyMarkBatch(marks).holders;
+  }
+
+  /** applyMarks, also naming the assets whose EWMA took an observation (their state is to be persisted). */
+  applyMarkBatch(marks: readonly MarkV1[]): { holders: Set<string>; sampled: ReadonlySet<string> } {
     const change = this.market.apply(marks);
-    return this.accounts.holdersOf([...change.instruments, ...change.assets]);
+    return {
+      holders: this.accounts.holdersOf([...change.instruments, ...change.assets]),
+      sampled: change.sampled,
+    };
   }
 
   /** The figures of these accounts now, and the subset worth publishing (which become the last published). */

@@ -13,6 +13,23 @@ export interface EwmaSettings {
 export interface MarketChange {
   readonly instruments: ReadonlySet<string>;
   readonly assets: ReadonlySet<string>;
+  /** Assets whose EWMA took a new observation: their state is to be persisted (volatilitySnapshots). */
+  readonly sampled: ReadonlySet<string>;
+}
+
+/**
+ * An asset's EWMA state after the observation of `period` (event time / periodMs), with the settings it
+ * was folded under. marks.v1 is compacted down to the latest index per asset, so a restarted calculator
+ * restores this and folds only the marks of later periods: the same haircuts as before the restart.
+ */
+export interface VolatilitySnapshot {
+  readonly asset: string;
+  readonly lambda: number;
+  readonly periodMs: number;
+  readonly period: number;
+  readonly variance: number;
+  readonly lastPrice: number;
+  readonly observations: number;
 }
 
 /**
@@ -42,6 +59,7 @@ export class MarketState {
     this.cachedView = undefined;
     const instruments = new Set<string>();
     const assets = new Set<string>();
+    const sampled = new Set<string>();
     for (const mark of marks) {
       this.newestAsOfMs = Math.max(this.newestAsOfMs, Date.parse(mark.asOf));
       if (mark.kind === 'instrument') {
@@ -49,14 +67,53 @@ export class MarketState {
         this.instrumentUnderlying.set(mark.instrument, mark.underlying);
         instruments.add(mark.instrument);
       } else if (mark.kind === 'index' && mark.price !== undefined) {
-        this.observeIndex(mark.underlying, Number(mark.price), Date.parse(mark.asOf));
+        if (this.observeIndex(mark.underlying, Number(mark.price), Date.parse(mark.asOf)))
+          sampled.add(mark.underlying);
         assets.add(mark.underlying);
       } else if (mark.kind === 'redemption-rate' && mark.rate !== undefined) {
         this.redemptionRates.set(mark.token, Number(mark.rate));
         assets.add(mark.token);
       }
     }
-    return { instruments, assets };
+    return { instruments, assets, sampled };
+  }
+
+  /** The EWMA state of these assets (all when omitted), to persist. */
+  volatilitySnapshots(assets: Iterable<string> = this.volatility.keys()): VolatilitySnapshot[] {
+    const snapshots: VolatilitySnapshot[] = [];
+    for (const asset of assets) {
+      const state = this.volatility.get(asset);
+      const period = this.lastSamplePeriod.get(asset);
+      if (state?.lastPrice === undefined || period === undefined) continue;
+      const { lambda, variance, lastPrice, observations } = state;
+      snapshots.push({
+        asset,
+        lambda,
+        periodMs: this.ewma.periodMs,
+        period,
+        variance,
+        lastPrice,
+        observations,
+      });
+    }
+    return snapshots;
+  }
+
+  /**
+   * Restores persisted EWMA states before any mark is folded; a snapshot taken under other settings
+   * (lambda, period) is ignored: it would not be the fold these settings give. Returns the ignored ones.
+   */
+  restoreVolatility(snapshots: readonly VolatilitySnapshot[]): VolatilitySnapshot[] {
+    const ignored = snapshots.filter(
+      (s) => s.lambda !== this.ewma.lambda || s.periodMs !== this.ewma.periodMs,
+    );
+    for (const s of snapshots.filter((snapshot) => !ignored.includes(snapshot))) {
+      const { lambda, variance, lastPrice, observations } = s;
+      this.volatility.set(s.asset, { lambda, variance, lastPrice, observations });
+      this.lastSamplePeriod.set(s.asset, s.period);
+    }
+    this.cachedView = undefined;
+    return ignored;
   }
 
   /** Built once per batch of marks: every account evaluated after it reads the same view. */
@@ -91,14 +148,20 @@ export class MarketState {
     return new Date(this.newestAsOfMs).toISOString();
   }
 
-  /** The index price is current on every mark; the EWMA takes one observation per period only. */
-  private observeIndex(asset: string, priceUsd: number, asOfMs: number): void {
+  /**
+   * The index price is current on every mark; the EWMA takes one observation per period only, the first
+   * mark of a period later than the last observed: a restored state never re-observes a period it holds
+   * (the compacted topic replays marks it already folded). True when it took one.
+   */
+  private observeIndex(asset: string, priceUsd: number, asOfMs: number): boolean {
     this.assetPricesUsd.set(asset, priceUsd);
     const period = Math.floor(asOfMs / this.ewma.periodMs);
-    if (this.lastSamplePeriod.get(asset) === period) return;
+    const last = this.lastSamplePeriod.get(asset);
+    if (last !== undefined && period <= last) return false;
     this.lastSamplePeriod.set(asset, period);
     const state = this.volatility.get(asset) ?? ewmaVolatility(this.ewma.lambda, this.ewma.seedVariance);
     this.volatility.set(asset, observeIndex(state, priceUsd));
+    return true;
   }
 }
 

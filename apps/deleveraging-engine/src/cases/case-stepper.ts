@@ -90,7 +90,7 @@ export class CaseStepper {
     await this.store.save({ next, booked: { step: pending.step, at } });
     this.open.set(stored.state.account, next);
     const action = stored.lastAction ?? 'liquidation';
-    const booked = this.issuedStep(next, pending, action, at);
+    const booked = this.issuedStep(pending, action, at);
     await this.output.publish([caseStep(next, booked, 'booked')]);
     this.metrics.step(action, 'booked');
     this.metrics.socialized(booked.commands);
@@ -100,7 +100,6 @@ export class CaseStepper {
   private decided(pending: CaseStep): boolean {
     return pending.commands.every(
       (c) =>
-        c.type === 'SocializeLoss' ||
         !this.owned.owns(c.account) ||
         (this.view.accounts.book(c.account)?.decidedSteps.has(c.commandId) ?? false),
     );
@@ -146,7 +145,7 @@ export class CaseStepper {
     at: string,
   ) {
     const next: StoredCase = { ...stored, state: decision.state, lastAction: action };
-    const issued = this.issuedStep(next, pending, action, at);
+    const issued = this.issuedStep(pending, action, at);
     await this.store.save({ next, issued });
     this.open.set(stored.state.account, next);
     if (decision.fund) this.draws.set(this.fundOf(stored.state.account), [...decision.fund.draws]);
@@ -162,8 +161,8 @@ export class CaseStepper {
     return true;
   }
 
-  private issuedStep(stored: StoredCase, pending: CaseStep, action: StepActionV1, at: string): IssuedStep {
-    const commands = pending.commands.map((c) => stepItemOf(c, stored.state.account, this.scales));
+  private issuedStep(pending: CaseStep, action: StepActionV1, at: string): IssuedStep {
+    const commands = pending.commands.map((c) => stepItemOf(c, this.scales));
     return { step: pending.step, action, commands, at };
   }
 

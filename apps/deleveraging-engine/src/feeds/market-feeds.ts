@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { MarginV1, MarkV1, TOPICS } from '@clearing/contracts';
 import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
+import { persistVolatility, restoreVolatility } from '@clearing/margin-engine';
 import { CaseDriver } from '../cases/case-driver';
 import { MARGIN_GROUP_PREFIX, MARKS_GROUP_PREFIX } from '../deleveraging.settings';
 import { ExactMarks } from '../state/exact-marks';
@@ -17,8 +19,15 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(MarketFeeds.name);
   private readonly marks: BroadcastFeed<MarkV1>;
   private readonly margin: BroadcastFeed<MarginV1>;
+  private stopped = false;
 
-  constructor(kafka: Kafka, view: LedgerView, exact: ExactMarks, driver: CaseDriver) {
+  constructor(
+    kafka: Kafka,
+    private readonly view: LedgerView,
+    exact: ExactMarks,
+    driver: CaseDriver,
+    private readonly db: DataSource,
+  ) {
     const onInvalid = (topic: string) => (reason: string, partition: number, offset: string) =>
       this.logger.error({ topic, partition, offset, reason }, 'invalid message skipped');
     this.marks = new BroadcastFeed<MarkV1>({
@@ -26,9 +35,14 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
       topic: TOPICS.marks,
       groupPrefix: clusterScopedId(MARKS_GROUP_PREFIX),
       decode: decodeContract,
-      onMessages: (marks, caughtUp) => {
-        view.applyMarks(marks);
+      onMessages: async (marks, caughtUp) => {
+        const { sampled } = view.applyMarkBatch(marks);
         exact.apply(marks);
+        // Written here too: the engine margins as the calculator does, also when it runs alone.
+        if (sampled.size > 0)
+          await persistVolatility(view.market, db).catch((error: Error) =>
+            this.logger.error({ error: error.message }, 'persisting EWMA volatility failed'),
+          );
         if (caughtUp) driver.kick();
       },
       onCaughtUp: () => driver.onMarksCaughtUp(),
@@ -52,12 +66,24 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
     return this.marks.isCaughtUp();
   }
 
+  /** marks.v1 only after the persisted EWMA state (the compacted topic can no longer rebuild it). */
   onApplicationBootstrap(): void {
-    for (const feed of [this.marks, this.margin])
-      feed.start().catch((error: Error) => this.logger.error({ error: error.message }, 'feed failed'));
+    const retry = {
+      stopped: () => this.stopped,
+      onFailure: (error: Error) =>
+        this.logger.warn({ error: error.message }, 'EWMA state not restored yet, retrying'),
+    };
+    const marks = restoreVolatility(this.view.market, this.db, retry).then((ignored) => {
+      for (const { asset } of ignored)
+        this.logger.warn({ asset }, 'persisted EWMA state has other settings: seeded again');
+      return this.marks.start();
+    });
+    for (const started of [marks, this.margin.start()])
+      started.catch((error: Error) => this.logger.error({ error: error.message }, 'feed failed'));
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     await Promise.all([this.marks.stop(), this.margin.stop()]);
   }
 }

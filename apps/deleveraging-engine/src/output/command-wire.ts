@@ -11,16 +11,11 @@ export interface WireScales {
   readonly termsOf: (instrument: string) => InstrumentTermsV1 | undefined;
 }
 
-/** The command as liquidations.v1 lists it in its step (a socialized loss under the case's account). */
-export function stepItemOf(
-  command: CaseCommand,
-  caseAccount: string,
-  scales: WireScales,
-): TransferCommandV1 | CashCommandV1 {
+/** The command as liquidations.v1 lists it in its step. */
+export function stepItemOf(command: CaseCommand, scales: WireScales): TransferCommandV1 | CashCommandV1 {
   const cash = (amount: bigint) => formatAmount(amount, scales.scaleOf(scales.settlementAsset));
   if (command.type === 'InsuranceFundDraw' || command.type === 'SocializeLoss') {
-    const { commandId, type, asset, amount } = command;
-    const account = command.type === 'InsuranceFundDraw' ? command.account : caseAccount;
+    const { commandId, type, account, asset, amount } = command;
     return { commandId, type, account, asset, amount: formatAmount(amount, scales.scaleOf(asset)) };
   }
   return {
@@ -36,9 +31,8 @@ export function stepItemOf(
   };
 }
 
-/** The ledger.commands.v1 message of a step command; a socialized loss is not a ledger command. */
+/** The ledger.commands.v1 message of a step command. */
 export function ledgerCommandOf(command: CaseCommand, scales: WireScales): LedgerCommandV1 | undefined {
-  if (command.type === 'SocializeLoss') return undefined;
   const envelope = {
     schemaVersion: 1 as const,
     commandId: command.commandId,
@@ -46,11 +40,11 @@ export function ledgerCommandOf(command: CaseCommand, scales: WireScales): Ledge
     issuedAt: command.occurredAt,
     causationId: command.caseId,
   };
-  const item = stepItemOf(command, command.account, scales);
-  if (command.type === 'InsuranceFundDraw' && 'asset' in item)
+  const item = stepItemOf(command, scales);
+  if ((command.type === 'InsuranceFundDraw' || command.type === 'SocializeLoss') && 'asset' in item)
     return {
       ...envelope,
-      type: 'InsuranceFundDraw',
+      type: command.type,
       caseId: command.caseId,
       asset: item.asset,
       amount: item.amount,

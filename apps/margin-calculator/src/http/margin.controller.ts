@@ -48,7 +48,10 @@ export class MarginController {
   @ApiBody({ schema: WITHDRAWAL_SCHEMA as object })
   @ApiResponse({
     status: 200,
-    description: "{ status: booked | refused | pending, commandId }: the writer's verdict.",
+    description:
+      "{ status: booked | refused | pending, commandId }: the writer's verdict; while a socialized loss is open, " +
+      'a booked withdrawal also names paidOut and haircut (the account gives up the whole amount, the outside ' +
+      'receives paidOut; docs/LIQUIDATION.md, Socialized loss).',
   })
   @ApiResponse({ status: 422, description: 'Free collateral after the withdrawal would be negative.' })
   @ApiResponse(MISDIRECTED)

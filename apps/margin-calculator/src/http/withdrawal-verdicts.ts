@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { JournalEvent } from '@clearing/ledger';
 
 export type WithdrawalVerdict =
-  | { readonly status: 'booked'; readonly sequence: number }
+  | {
+      readonly status: 'booked';
+      readonly sequence: number;
+      /** Under an open socialized loss: what was paid out and what the factor kept (decimal strings). */
+      readonly paidOut?: string;
+      readonly haircut?: string;
+    }
   | { readonly status: 'refused'; readonly sequence: number; readonly reason: string }
   | { readonly status: 'pending' };
 
@@ -18,7 +24,7 @@ export class WithdrawalVerdicts {
     const resolve = event.causationId === undefined ? undefined : this.waiting.get(event.causationId);
     if (resolve === undefined) return;
     const sequence = event.sequence ?? 0;
-    if (event.type === 'WithdrawalApproved') resolve({ status: 'booked', sequence });
+    if (event.type === 'WithdrawalApproved') resolve({ status: 'booked', sequence, ...haircutOf(event) });
     if (event.type === 'WithdrawalRejected')
       resolve({ status: 'refused', sequence, reason: String(event.payload.reason) });
   }
@@ -35,4 +41,10 @@ export class WithdrawalVerdicts {
       this.waiting.set(commandId, finish);
     });
   }
+}
+
+/** The split the writer journaled when a socialized loss was open (docs/LIQUIDATION.md). */
+function haircutOf(event: JournalEvent): { paidOut?: string; haircut?: string } {
+  const { paidOut, haircut } = event.payload;
+  return typeof paidOut === 'string' && typeof haircut === 'string' ? { paidOut, haircut } : {};
 }

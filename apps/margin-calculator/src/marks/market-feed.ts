@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { MarkV1, TOPICS } from '@clearing/contracts';
 import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
-import { MarginEngine } from '@clearing/margin-engine';
+import { MarginEngine, persistVolatility, restoreVolatility } from '@clearing/margin-engine';
 import { OwnedAccounts } from '../engine/owned-accounts';
 import { RiskParamsPoller } from '../engine/risk-params-poller';
 import { MARKS_GROUP_PREFIX } from '../margin.settings';
@@ -12,13 +13,15 @@ import { MarginOutput } from '../output/margin-output';
 /**
  * marks.v1 -> margin, on every instance: the whole topic is folded into the market at start; once caught up,
  * each batch of marks re-margins the owned holders of what it re-priced. Evaluations are chained, so
- * figures leave in the order they were computed.
+ * figures leave in the order they were computed. The topic is compacted, so the EWMA collateral volatility
+ * is restored from collateral_volatility first and persisted whenever an index observation changes it.
  */
 @Injectable()
 export class MarketFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MarketFeed.name);
   private readonly feed: BroadcastFeed<MarkV1>;
   private chain: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     kafka: Kafka,
@@ -27,6 +30,7 @@ export class MarketFeed implements OnApplicationBootstrap, OnApplicationShutdown
     riskParams: RiskParamsPoller,
     private readonly output: MarginOutput,
     private readonly metrics: MarginMetrics,
+    private readonly db: DataSource,
   ) {
     this.feed = new BroadcastFeed<MarkV1>({
       kafka,
@@ -46,21 +50,38 @@ export class MarketFeed implements OnApplicationBootstrap, OnApplicationShutdown
     return this.feed.isCaughtUp();
   }
 
+  /** The EWMA state first: the compacted topic can no longer rebuild it (never ready without it). */
   onApplicationBootstrap(): void {
-    this.feed
-      .start()
+    restoreVolatility(this.engine.market, this.db, this.restoreRetry())
+      .then((ignored) => {
+        for (const { asset } of ignored)
+          this.logger.warn({ asset }, 'persisted EWMA state has other settings: seeded again');
+        return this.feed.start();
+      })
       .catch((error: Error) => this.logger.error({ error: error.message }, 'marks feed failed'));
   }
 
+  private restoreRetry() {
+    return {
+      stopped: () => this.stopped,
+      onFailure: (error: Error) =>
+        this.logger.warn({ error: error.message }, 'EWMA state not restored yet, retrying'),
+    };
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     await this.feed.stop();
     await this.chain;
   }
 
-  private onMarks(marks: MarkV1[], caughtUp: boolean): Promise<void> {
-    const holders = this.engine.applyMarks(marks);
-    if (!caughtUp) return Promise.resolve();
-    return this.remargin(holders);
+  private async onMarks(marks: MarkV1[], caughtUp: boolean): Promise<void> {
+    const { holders, sampled } = this.engine.applyMarkBatch(marks);
+    if (sampled.size > 0)
+      await persistVolatility(this.engine.market, this.db).catch((error: Error) =>
+        this.logger.error({ error: error.message }, 'persisting EWMA volatility failed'),
+      );
+    if (caughtUp) await this.remargin(holders);
   }
 
   private remarginAll(why: string): void {

@@ -75,9 +75,10 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
         fee: 0n,
       };
     case 'InsuranceFundDraw':
+    case 'SocializeLoss':
       return {
         ...base,
-        type: 'InsuranceFundDraw',
+        type: command.type,
         caseId: command.caseId,
         asset: command.asset,
         amount: cash(command.asset, command.amount),

@@ -59,6 +59,13 @@ const draw = (id: string, amount: string): LedgerCommandV1 => ({
   asset: 'USDC',
   amount,
 });
+const socializeLoss = (id: string, account: string, amount: string): LedgerCommandV1 => ({
+  ...envelope(id, account),
+  type: 'SocializeLoss',
+  caseId: `case-${account}-1`,
+  asset: 'USDC',
+  amount,
+});
 const registerBtcPerp = (id: string, positionScale: number): LedgerCommandV1 => ({
   ...envelope(id, 'ops'),
   type: 'RegisterInstrument',
@@ -135,6 +142,27 @@ describe('the journal writer trusts no command it cannot attribute to its issuer
     assertRefused(journal, 'draw-forged', /must be signed by deleveraging-engine/);
     assertRefused(journal, 'draw-too-much', /exceeds the insurance fund's 500 USDC/);
     assert.equal(journal.get('draw-all')?.type, 'InsuranceFundDrawn');
+  });
+
+  it('given alice owing 1 USDC (a fee), when the engine socializes 5, then only her 1 USDC debt is written off; unsigned or debt-free, refused', async () => {
+    const journal = await journalOf([
+      signed(fillLeg('fill-1'), 'position-aggregator'),
+      socializeLoss('loss-forged', 'alice', '1'),
+      signed(socializeLoss('loss-1', 'alice', '5'), 'deleveraging-engine'),
+      signed(socializeLoss('loss-2', 'alice', '5'), 'deleveraging-engine'),
+    ]);
+    assertRefused(journal, 'loss-forged', /must be signed by deleveraging-engine/);
+    const written = journal.get('loss-1');
+    assert.equal(written?.type, 'LossSocialized');
+    assert.equal(written?.payload.amount, '1');
+    assert.deepEqual(
+      written?.postings.map((p) => [p.account, p.amount]),
+      [
+        ['SOCIALIZED-LOSS-0', '-1'],
+        ['alice', '1'],
+      ],
+    );
+    assertRefused(journal, 'loss-2', /alice owes no USDC to socialize/);
   });
 
   it('given BTC-PERP registered with lot 0.0001, when a registration changes its scale, then it is refused', async () => {

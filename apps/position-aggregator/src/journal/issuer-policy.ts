@@ -21,6 +21,7 @@ export function requiredIssuerOf(
     case 'LiquidationTransfer':
     case 'AutoDeleverage':
     case 'InsuranceFundDraw':
+    case 'SocializeLoss':
       return 'deleveraging-engine';
     case 'RegisterInstrument':
     case 'RiskParamsChange':

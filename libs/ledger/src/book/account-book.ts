@@ -92,6 +92,7 @@ export const DELEVERAGING_STEP_COMMANDS: ReadonlySet<string> = new Set([
   'LiquidationTransfer',
   'AutoDeleverage',
   'InsuranceFundDraw',
+  'SocializeLoss',
 ]);
 
 function isDeleveragingStep(event: JournalEvent): boolean {

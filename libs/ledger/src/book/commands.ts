@@ -13,6 +13,7 @@ export type BookCommand =
   | OptionExpirySettlement
   | PositionTransfer
   | InsuranceFundDraw
+  | SocializeLoss
   | ReferenceChange;
 
 interface CommandBase {
@@ -101,6 +102,14 @@ export interface PositionTransfer extends CommandBase {
 
 export interface InsuranceFundDraw extends CommandBase {
   readonly type: 'InsuranceFundDraw';
+  readonly caseId: string;
+  readonly asset: string;
+  readonly amount: bigint;
+}
+
+/** The bankrupt account's debt nobody covered, written off into the loss pool its shard's holders absorb. */
+export interface SocializeLoss extends CommandBase {
+  readonly type: 'SocializeLoss';
   readonly caseId: string;
   readonly asset: string;
   readonly amount: bigint;

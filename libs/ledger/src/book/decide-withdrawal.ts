@@ -4,6 +4,7 @@ import { JsonObject } from '../json';
 import { AccountBook } from './account-book';
 import { MarginApproval, WithdrawalRequest } from './commands';
 import { DecideContext, nextEvent, transfer } from './event-builder';
+import { Haircut } from './socialized-loss';
 import { SystemAccount } from './system-accounts';
 
 /**
@@ -31,12 +32,35 @@ export function decideWithdrawal(
       postings: [],
       payload: { ...payload, reason },
     });
+  const cut = context.facts.socializedLosses.haircutOf(book.account, request.asset, request.amount);
+  const haircut = cut?.haircut ?? 0n;
   return nextEvent(book, context, {
     ...request,
     type: 'WithdrawalApproved',
-    postings: transfer(book.account, SystemAccount.external(context.shard), request.asset, request.amount),
-    payload,
+    postings: [
+      ...transfer(
+        book.account,
+        SystemAccount.external(context.shard),
+        request.asset,
+        request.amount - haircut,
+      ),
+      ...transfer(book.account, SystemAccount.socializedLoss(context.shard), request.asset, haircut),
+    ],
+    payload: cut === undefined ? payload : { ...payload, ...haircutPayload(cut, request.amount, scale) },
   });
+}
+
+/**
+ * Under an open socialized loss the account gives up the whole amount, the outside receives the part the
+ * factor pays, and the rest absorbs the loss: journaled so a replay and an auditor see the same split.
+ */
+function haircutPayload(cut: Haircut, amount: bigint, scale: number): JsonObject {
+  return {
+    paidOut: formatAmount(amount - cut.haircut, scale),
+    haircut: formatAmount(cut.haircut, scale),
+    lossExposed: formatAmount(cut.exposed, scale),
+    factorPpm: cut.factorPpm.toString(),
+  };
 }
 
 function refusalOf(book: AccountBook, request: WithdrawalRequest, scale: number): string | undefined {

@@ -13,6 +13,7 @@ import {
 } from './commands';
 import { limitRefusalOf } from './command-limits';
 import { bookTrade } from './decide-trade';
+import { decideSocializeLoss } from './decide-socialized-loss';
 import { decideWithdrawal } from './decide-withdrawal';
 import { FLAT } from './position';
 import { DecideContext, nextEvent, rejection, transfer } from './event-builder';
@@ -66,6 +67,8 @@ export function decide(book: AccountBook, command: BookCommand, context: DecideC
       return { event: decideTransfer(book, command, context) };
     case 'InsuranceFundDraw':
       return { event: decideInsuranceDraw(book, command, context) };
+    case 'SocializeLoss':
+      return { event: decideSocializeLoss(book, command, context) };
     case 'RegisterInstrument':
     case 'RiskParamsChange': {
       const type = command.type === 'RegisterInstrument' ? 'InstrumentRegistered' : 'RiskParamsChanged';

@@ -12,3 +12,4 @@ export * from './journal-codec';
 export * from './shard-facts';
 export * from './command-limits';
 export * from './risk-param-ranges';
+export * from './socialized-loss';

@@ -1,5 +1,7 @@
 import { formatAmount } from '../amount';
 import { JournalEvent } from '../journal-event';
+import { AccountBook } from './account-book';
+import { SocializedLosses } from './socialized-loss';
 import { SystemAccount } from './system-accounts';
 import { scaledDecimal } from './terms';
 
@@ -19,17 +21,25 @@ export function canonicalSize(decimal: string): string {
 
 /**
  * Shard-wide facts a single account's book does not hold, folded from every event of the shard: the
- * insurance fund's balance (its postings come from other accounts' events: liquidation fees, draws) and
- * the instruments registered so far (seeded with the configured ones). Deterministic like the books.
+ * insurance fund's balance (its postings come from other accounts' events: liquidation fees, draws), the
+ * open socialized losses (over the claims of every book) and the instruments registered so far (seeded
+ * with the configured ones). Deterministic like the books.
  */
 export class ShardFacts {
   private readonly fund = new Map<string, bigint>();
   private readonly registered: Map<string, RegisteredTerms>;
   private readonly fundAccount: string;
+  readonly socializedLosses: SocializedLosses;
 
-  constructor(shard: number, seed: ReadonlyMap<string, RegisteredTerms> = new Map()) {
+  constructor(
+    shard: number,
+    private readonly scaleOf: (asset: string) => number,
+    books: () => Iterable<AccountBook>,
+    seed: ReadonlyMap<string, RegisteredTerms> = new Map(),
+  ) {
     this.fundAccount = SystemAccount.insuranceFund(shard);
     this.registered = new Map(seed);
+    this.socializedLosses = new SocializedLosses(shard, books);
   }
 
   insuranceFund(asset: string): bigint {
@@ -45,6 +55,7 @@ export class ShardFacts {
       if (posting.account === this.fundAccount)
         this.fund.set(posting.asset, this.insuranceFund(posting.asset) + posting.amount);
     if (event.type === 'InstrumentRegistered') this.register(event.payload);
+    this.socializedLosses.apply(event, this.scaleOf);
   }
 
   private register(payload: JournalEvent['payload']): void {

@@ -34,7 +34,7 @@ export class ShardLedger {
     instruments?: ReadonlyMap<string, RegisteredTerms>,
   ) {
     this.cycles = new NettingCycles(shard, policy);
-    this.facts = new ShardFacts(shard, instruments);
+    this.facts = new ShardFacts(shard, scaleOf, () => this.books.values(), instruments);
   }
 
   book(account: string): AccountBook {

@@ -12,9 +12,11 @@ export const SystemAccount = {
   /** The outside world: deposits come from it and withdrawals go to it, so the ledger stays zero-sum. */
   external: (shard: number): AccountId => `EXTERNAL-${shard}`,
   insuranceFund: (shard: number): AccountId => `INSURANCE-FUND-${shard}`,
+  /** Socialized losses not yet absorbed (negative): written-off debts in, withdrawal haircuts out. */
+  socializedLoss: (shard: number): AccountId => `SOCIALIZED-LOSS-${shard}`,
 } as const;
 
-const SYSTEM_PREFIXES = ['CCP-', 'FEES-', 'EXTERNAL-', 'INSURANCE-FUND-'];
+const SYSTEM_PREFIXES = ['CCP-', 'FEES-', 'EXTERNAL-', 'INSURANCE-FUND-', 'SOCIALIZED-LOSS-'];
 
 export function isSystemAccount(account: AccountId): boolean {
   return SYSTEM_PREFIXES.some(

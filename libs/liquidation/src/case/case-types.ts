@@ -4,10 +4,11 @@ import { InsuranceFundState } from '../waterfall/insurance-fund';
 
 export type CasePhase = 'opened' | 'liquidating' | 'healthy' | 'insurance' | 'adl' | 'socialized' | 'closed';
 
-/** Not a ledger command: what nobody covered, for the socialized-loss factor on withdrawals. */
+/** What nobody covered: the ledger writes the case account's debt off and sets the withdrawal factor. */
 export interface SocializeLoss {
   readonly type: 'SocializeLoss';
   readonly commandId: string;
+  readonly account: string;
   readonly caseId: string;
   readonly asset: string;
   readonly amount: bigint;

@@ -107,6 +107,7 @@ export function decideDeleverage(state: LiquidationCase, input: AdlInput): CaseD
   if (unfilledLoss === 0n) return issueStep(state, commands, { phase: 'adl' });
   const loss = {
     type: 'SocializeLoss' as const,
+    account: state.account,
     caseId: state.caseId,
     asset: input.settlementAsset,
     amount: unfilledLoss,

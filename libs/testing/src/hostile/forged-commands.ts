@@ -42,6 +42,14 @@ const PRIVILEGED: Record<string, (envelope: WireCommand) => WireCommand> = {
     asset: 'USDC',
     amount: '1000',
   }),
+  // Would write an account's debt off into the loss pool every holder's withdrawals then pay for.
+  SocializeLoss: (e) => ({
+    ...e,
+    type: 'SocializeLoss',
+    caseId: 'case-x',
+    asset: 'USDC',
+    amount: '1000',
+  }),
   RegisterInstrument: (e) => ({
     ...e,
     type: 'RegisterInstrument',
@@ -83,6 +91,7 @@ const PRIVILEGED: Record<string, (envelope: WireCommand) => WireCommand> = {
 const ISSUER: Record<string, CommandIssuer> = {
   FillLeg: 'position-aggregator',
   InsuranceFundDraw: 'deleveraging-engine',
+  SocializeLoss: 'deleveraging-engine',
   RegisterInstrument: 'admin',
   RiskParamsChange: 'admin',
   LiquidationTransfer: 'deleveraging-engine',
