@@ -7,6 +7,7 @@ import { JournalCodec } from '@clearing/ledger';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
 import { AGGREGATOR_SETTINGS, AggregatorSettings, aggregatorSettingsFromEnv } from './aggregator.settings';
+import { ClockTicker } from './clock/clock-ticker';
 import { ExpiryBridgeHandler } from './expiry/expiry-bridge.handler';
 import { FillIntakeHandler } from './intake/fill-intake.handler';
 import { loadInstrumentFile, registeredTermsOf } from './intake/instrument-catalog';
@@ -25,6 +26,7 @@ export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defa
   imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot(), DatabaseModule.forRoot()],
   controllers: [FillIntakeHandler, JournalWriterHandler, JournalProjectionHandler, ExpiryBridgeHandler],
   providers: [
+    ClockTicker,
     { provide: AGGREGATOR_SETTINGS, useFactory: () => aggregatorSettingsFromEnv() },
     { provide: JournalCodec, useFactory: () => new JournalCodec() },
     {
