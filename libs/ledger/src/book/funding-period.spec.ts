@@ -7,6 +7,7 @@ import { FundingPeriod, ShardLedger } from './shard-ledger';
 import { SystemAccount } from './system-accounts';
 
 const FUNDING_TIME = '2026-12-06T08:00:00.000Z';
+const FIRST_FUNDING_TIME = '2026-12-06T00:00:00.000Z';
 
 /** The 08:00 period of BTC-PERP at 0.01% on a 65,000.5 mark, as the aggregator maps InstrumentFunding. */
 const period = (commandId = 'funding-BTC-PERP-0800'): FundingPeriod => ({
@@ -17,9 +18,16 @@ const period = (commandId = 'funding-BTC-PERP-0800'): FundingPeriod => ({
   fundingTime: FUNDING_TIME,
 });
 
+/** The shards after their first BTC-PERP period (00:00), which only starts funding. */
+function fundedShards(): ShardLedger[] {
+  const ledgers = shards();
+  fundAll(ledgers, { ...period('funding-BTC-PERP-0000'), fundingTime: FIRST_FUNDING_TIME });
+  return ledgers;
+}
+
 /** Alice (shard 0) long 2, Bob (shard 1) short 1.5 and Carol (shard 0) short 0.5 of BTC-PERP before 08:00. */
 function holders(): { ledgers: ShardLedger[]; journal: JournalEvent[] } {
-  const ledgers = shards();
+  const ledgers = fundedShards();
   const at = '2026-12-06T07:59:00Z';
   const journal = [
     ...clear(ledgers, {
@@ -44,9 +52,14 @@ function holders(): { ledgers: ShardLedger[]; journal: JournalEvent[] } {
   return { ledgers, journal };
 }
 
+/** Traders by the fixtures' map, CCP-<p> by its own number. */
+const shardOf = (account: string): number => SHARD_OF[account] ?? Number(account.replace('CCP-', ''));
 const fundAll = (ledgers: ShardLedger[], p = period()) => ledgers.flatMap((l) => l.fund(p).events);
+/** What each holder paid (negative) or received, from the FundingSettled events. */
 const payments = (events: JournalEvent[]) =>
-  Object.fromEntries(events.map((e) => [e.account, String(e.payload.payment)]));
+  Object.fromEntries(
+    events.filter((e) => e.type === 'FundingSettled').map((e) => [e.account, String(e.payload.payment)]),
+  );
 
 describe('perpetual funding: every holder settles each period once, longs pay shorts rate x notional', () => {
   it('given a positive rate, then the long pays 0.01% of 2 x 65,000.5 and the shorts receive theirs', () => {
@@ -55,8 +68,43 @@ describe('perpetual funding: every holder settles each period once, longs pay sh
     // 2 x 65,000.5 x 0.0001 = 13.0001; 1.5 x ... = 9.750075; 0.5 x ... = 3.250025 (all exact at 6 places)
     assert.deepEqual(payments(events), { alice: '-13.0001', bob: '9.750075', carol: '3.250025' });
     assert.deepEqual(
-      events.map((e) => e.type),
-      ['FundingSettled', 'FundingSettled', 'FundingSettled'],
+      events.map((e) => [e.type, e.account]),
+      [
+        ['FundingPeriodSettled', 'CCP-0'],
+        ['FundingSettled', 'alice'],
+        ['FundingSettled', 'carol'],
+        ['FundingPeriodSettled', 'CCP-1'],
+        ['FundingSettled', 'bob'],
+      ],
+    );
+  });
+
+  it('given the first period a shard ever sees for a perpetual, then it only starts the funding clock: nobody pays', () => {
+    const ledgers = shards();
+    clear(ledgers, {
+      fillId: 'p0',
+      buyer: 'alice',
+      seller: 'bob',
+      terms: BTC_PERP,
+      price: '65000',
+      quantity: '1',
+    });
+    const events = fundAll(ledgers);
+    assert.deepEqual(
+      events.map((e) => [e.type, e.account, e.payload.first]),
+      [
+        ['FundingPeriodSettled', 'CCP-0', true],
+        ['FundingPeriodSettled', 'CCP-1', true],
+      ],
+    );
+  });
+
+  it('given a period older than the last one settled, then it is not settled out of order', () => {
+    const { ledgers } = holders();
+    fundAll(ledgers);
+    assert.deepEqual(
+      fundAll(ledgers, { ...period('late-0400'), fundingTime: '2026-12-06T04:00:00.000Z' }),
+      [],
     );
   });
 
@@ -85,7 +133,8 @@ describe('perpetual funding: every holder settles each period once, longs pay sh
     const { ledgers, journal } = holders();
     const settled = fundAll(ledgers);
     const restored = shards();
-    for (const event of [...journal, ...settled]) restored[SHARD_OF[event.account]].restore(event);
+    const first = fundAll(shards(), { ...period('funding-BTC-PERP-0000'), fundingTime: FIRST_FUNDING_TIME });
+    for (const event of [...first, ...journal, ...settled]) restored[shardOf(event.account)].restore(event);
     assert.deepEqual(fundAll(restored), []);
   });
 
@@ -114,9 +163,11 @@ describe('perpetual funding: every holder settles each period once, longs pay sh
       price: '65000',
       quantity: '1',
     });
-    const events = fundAll(ledgers, { ...period(), instrument: BTC_FUTURE_MAR.instrument });
+    const future = BTC_FUTURE_MAR.instrument;
+    fundAll(ledgers, { ...period('first-future'), instrument: future, fundingTime: FIRST_FUNDING_TIME });
+    const events = fundAll(ledgers, { ...period(), instrument: future });
     assert.deepEqual(
-      events.map((e) => [e.type, e.payload.reason]),
+      events.filter((e) => e.type === 'CommandRejected').map((e) => [e.type, e.payload.reason]),
       [
         ['CommandRejected', 'BTC-26MAR27 is not a perpetual: it pays no funding'],
         ['CommandRejected', 'BTC-26MAR27 is not a perpetual: it pays no funding'],

@@ -17,15 +17,20 @@ export function canonicalSize(decimal: string): string {
   return formatAmount(minor, scale);
 }
 
+/** The event that records a perpetual's funding period as decided by a shard (on its CCP account). */
+export const FUNDING_PERIOD_SETTLED = 'FundingPeriodSettled';
+
 /**
  * Shard-wide facts a single account's book does not hold, folded from every event of the shard: the
- * insurance fund's balance (its postings come from other accounts' events: liquidation fees, draws) and
- * the instruments registered so far (seeded with the configured ones). Deterministic like the books.
+ * insurance fund's balance (its postings come from other accounts' events: liquidation fees, draws), the
+ * instruments registered so far (seeded with the configured ones) and the last funding time settled per
+ * perpetual. Deterministic like the books.
  */
 export class ShardFacts {
   private readonly fund = new Map<string, bigint>();
   private readonly registered: Map<string, RegisteredTerms>;
   private readonly fundAccount: string;
+  private readonly fundingTimes = new Map<string, string>();
 
   constructor(shard: number, seed: ReadonlyMap<string, RegisteredTerms> = new Map()) {
     this.fundAccount = SystemAccount.insuranceFund(shard);
@@ -34,6 +39,11 @@ export class ShardFacts {
 
   insuranceFund(asset: string): bigint {
     return this.fund.get(asset) ?? 0n;
+  }
+
+  /** The latest funding time (RFC 3339) this shard settled for `instrument`, if any. */
+  lastFundingTime(instrument: string): string | undefined {
+    return this.fundingTimes.get(instrument);
   }
 
   registration(instrument: string): RegisteredTerms | undefined {
@@ -45,6 +55,8 @@ export class ShardFacts {
       if (posting.account === this.fundAccount)
         this.fund.set(posting.asset, this.insuranceFund(posting.asset) + posting.amount);
     if (event.type === 'InstrumentRegistered') this.register(event.payload);
+    if (event.type === FUNDING_PERIOD_SETTLED)
+      this.fundingTimes.set(String(event.payload.instrument), String(event.payload.fundingTime));
   }
 
   private register(payload: JournalEvent['payload']): void {

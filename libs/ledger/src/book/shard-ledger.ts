@@ -1,11 +1,13 @@
+import { formatAmount } from '../amount';
 import { deterministicId } from '../ids';
 import { EventSource, JournalEvent } from '../journal-event';
+import { JsonObject } from '../json';
 import { AccountBook } from './account-book';
 import { BookCommand, FundingSettlement } from './commands';
 import { decide, decidedBefore, Decision } from './decide';
 import { cashflowsOf, DecideContext, nextEvent, rejection } from './event-builder';
 import { CLOCK_TICKED, ClosedCycle, CyclePolicy, NettingCycles } from './netting';
-import { RegisteredTerms, ShardFacts } from './shard-facts';
+import { FUNDING_PERIOD_SETTLED, RegisteredTerms, ShardFacts } from './shard-facts';
 import { SystemAccount } from './system-accounts';
 
 /** A perpetual's funding period ended: every holder of the shard at `fundingTime` pays or receives. */
@@ -22,6 +24,11 @@ export interface HandleOutcome {
 }
 
 const NOTHING = { events: [], closedCycles: [] };
+
+/** Outcomes decided one after the other, as one (refusals of single holders are not refusals of the whole). */
+function combined(outcomes: readonly HandleOutcome[]): HandleOutcome {
+  return { events: outcomes.flatMap((o) => o.events), closedCycles: outcomes.flatMap((o) => o.closedCycles) };
+}
 
 /**
  * The single writer's state for one shard (journal partition): every account book of the shard and its
@@ -77,30 +84,46 @@ export class ShardLedger {
    * of the journal closes the cycle at the same place. A tick that is not due (a quiet shard with an
    * empty cycle, a tick repeated after the close) journals nothing and is not a refusal.
    */
-  tick(tick: { commandId: string; commandHash?: string; at: string }, source?: EventSource): HandleOutcome {
-    const book = this.book(SystemAccount.ccp(this.shard));
-    if (!this.cycleDueAt(tick.at) || decidedBefore(book, tick)) return NOTHING;
-    const event = nextEvent(book, this.contextOf(source), {
-      commandId: tick.commandId,
-      commandHash: tick.commandHash,
-      occurredAt: tick.at,
-      type: CLOCK_TICKED,
-      postings: [],
-      payload: {},
-    });
-    return { events: [event], closedCycles: this.evolve(event) };
+  tick(tick: { commandId: string; at: string }, source?: EventSource): HandleOutcome {
+    if (!this.cycleDueAt(tick.at) || decidedBefore(this.ccpBook(), tick)) return NOTHING;
+    return this.recordOnCcp(
+      { commandId: tick.commandId, occurredAt: tick.at, type: CLOCK_TICKED, payload: {} },
+      source,
+    );
   }
 
   /**
-   * A perpetual's funding period: each account of the shard that held the instrument at `fundingTime`
-   * (and still does) settles funding once, under an id derived from the period's command and the
-   * account, so a repeated period (a re-issued command, a restart) finds every holder already settled.
+   * A perpetual's funding period, decided once per shard: a FundingPeriodSettled event of the shard's CCP
+   * account records it, then each account that held the instrument at `fundingTime` (and still does)
+   * settles funding under an id derived from the period's command and the account. A period already
+   * recorded, or older than the last one, journals nothing. The first period a shard ever sees for an
+   * instrument only starts its funding clock: nobody is charged for time before the clearing house funded.
    */
   fund(period: FundingPeriod, source?: EventSource): HandleOutcome {
+    const last = this.facts.lastFundingTime(period.instrument);
+    const fundingMs = Date.parse(period.fundingTime);
+    if (decidedBefore(this.ccpBook(), period) || (last !== undefined && Date.parse(last) >= fundingMs))
+      return NOTHING;
     const { fundingTime, ...funding } = period;
+    const recorded = this.recordOnCcp(
+      {
+        commandId: period.commandId,
+        occurredAt: fundingTime,
+        type: FUNDING_PERIOD_SETTLED,
+        payload: {
+          instrument: period.instrument,
+          fundingTime,
+          rate: formatAmount(period.rate.minor, period.rate.scale),
+          markPrice: formatAmount(period.markPrice, this.scaleOf('USDC')),
+          first: last === undefined,
+        },
+      },
+      source,
+    );
+    if (last === undefined) return recorded;
     const heldAtFundingTime = (book: AccountBook) =>
-      Date.parse(book.positionOpenedAt.get(period.instrument) ?? fundingTime) <= Date.parse(fundingTime);
-    return this.forEachHolder(period.instrument, source, (book) =>
+      Date.parse(book.positionOpenedAt.get(period.instrument) ?? fundingTime) <= fundingMs;
+    const settled = this.forEachHolder(period.instrument, source, (book) =>
       heldAtFundingTime(book)
         ? {
             ...funding,
@@ -111,6 +134,20 @@ export class ShardLedger {
           }
         : undefined,
     );
+    return combined([recorded, settled]);
+  }
+
+  /** A shard-wide fact that moves no money, journaled on the shard's CCP account (and folded). */
+  private recordOnCcp(
+    draft: { commandId: string; occurredAt: string; type: string; payload: JsonObject },
+    source?: EventSource,
+  ): HandleOutcome {
+    const event = nextEvent(this.ccpBook(), this.contextOf(source), { ...draft, postings: [] });
+    return { events: [event], closedCycles: this.evolve(event) };
+  }
+
+  private ccpBook(): AccountBook {
+    return this.book(SystemAccount.ccp(this.shard));
   }
 
   /**
@@ -142,14 +179,12 @@ export class ShardLedger {
     const holders = [...this.books.values()]
       .filter((book) => (book.positions.get(instrument)?.quantity ?? 0n) !== 0n)
       .sort((a, b) => (a.account < b.account ? -1 : 1));
-    const outcomes = holders.flatMap((book) => {
-      const command = commandOf(book);
-      return command === undefined ? [] : [this.handle(command, source)];
-    });
-    return {
-      events: outcomes.flatMap((o) => o.events),
-      closedCycles: outcomes.flatMap((o) => o.closedCycles),
-    };
+    return combined(
+      holders.flatMap((book) => {
+        const command = commandOf(book);
+        return command === undefined ? [] : [this.handle(command, source)];
+      }),
+    );
   }
 
   /** Journals the refusal of a command that could not even be read as a book command (its reason kept). */
