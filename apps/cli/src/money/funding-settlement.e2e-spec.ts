@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InstrumentMarkV1, MarkV1 } from '@clearing/contracts';
-import { divRound, formatAmount, JournalEventWire, parseAmount } from '@clearing/ledger';
+import { divRound, JournalEventWire, parseAmount, rescale, scaledDecimal } from '@clearing/ledger';
 import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
 import { btcQuotes, MarginFixture } from '../../../margin-calculator/src/margin-fixture';
 import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
@@ -19,6 +19,58 @@ function lastFundingTimeMs(): number {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+async function usdcOf(system: MarginFixture, account: string): Promise<string | undefined> {
+  const [row] = await system.query<{ amount: string }>(
+    `SELECT amount::text FROM balances WHERE account_id = $1 AND asset = 'USDC'`,
+    [account],
+  );
+  return row?.amount;
+}
+
+/** The first BTC-PERP mark with funding dated at or after `fundingTimeMs`: the one its period is settled at. */
+async function firstMarkOfPeriod(
+  system: MarginFixture,
+  fundingTimeMs: number,
+): Promise<InstrumentMarkV1 | undefined> {
+  const marks = (await readCommitted(system.kafka.kafka, system.topics.marks)).map(
+    (r) => JSON.parse(r.value!.toString()) as MarkV1,
+  );
+  return marks.find(
+    (m): m is InstrumentMarkV1 =>
+      m.kind === 'instrument' &&
+      m.instrument === 'BTC-PERP' &&
+      m.funding !== undefined &&
+      Date.parse(m.asOf) >= fundingTimeMs,
+  );
+}
+
+async function fundingEvents(system: MarginFixture): Promise<JournalEventWire[]> {
+  const records = await readCommitted(system.kafka.kafka, system.topics.ledgerJournal);
+  return records
+    .map((r) => JSON.parse(r.value!.toString()) as JournalEventWire)
+    .filter((e) => e.type === 'FundingSettled');
+}
+
+/**
+ * USDC (minor units) of a long 2 and a short 2 who both held `startMinor`, after one funding period at
+ * `mark`: the long pays 2 x mark x rate rounded up, the short receives it rounded down.
+ */
+function afterFunding(mark: InstrumentMarkV1, startMinor: bigint): { alice: bigint; bob: bigint } {
+  const rate = parseAmount(mark.funding!.ratePerPeriod, RATE_SCALE);
+  const owedByLong = 2n * parseAmount(mark.markPrice!, USDC_SCALE) * rate;
+  const rateUnit = 10n ** BigInt(RATE_SCALE);
+  return {
+    alice: startMinor + divRound(-owedByLong, rateUnit, 'floor'),
+    bob: startMinor + divRound(owedByLong, rateUnit, 'floor'),
+  };
+}
+
+/** A NUMERIC read as text, exactly, in USDC minor units. */
+function usdcMinor(text: string): bigint {
+  const { minor, scale } = scaledDecimal(text);
+  return rescale(minor, scale, USDC_SCALE, 'toward-zero');
+}
+
 describe('perpetual funding settled every period, from the oracle through the journal', () => {
   const system = new MarginFixture();
   const fundingTimeMs = lastFundingTimeMs();
@@ -28,34 +80,6 @@ describe('perpetual funding settled every period, from the oracle through the jo
     await system.startOracle();
   });
   after(() => system.close());
-
-  async function usdcOf(account: string): Promise<string | undefined> {
-    const [row] = await system.query<{ amount: string }>(
-      `SELECT amount::text FROM balances WHERE account_id = $1 AND asset = 'USDC'`,
-      [account],
-    );
-    return row?.amount;
-  }
-
-  async function firstMarkOfPeriod(): Promise<InstrumentMarkV1 | undefined> {
-    const marks = (await readCommitted(system.kafka.kafka, system.topics.marks)).map(
-      (r) => JSON.parse(r.value!.toString()) as MarkV1,
-    );
-    return marks.find(
-      (m): m is InstrumentMarkV1 =>
-        m.kind === 'instrument' &&
-        m.instrument === 'BTC-PERP' &&
-        m.funding !== undefined &&
-        Date.parse(m.asOf) >= fundingTimeMs,
-    );
-  }
-
-  async function fundingEvents(): Promise<JournalEventWire[]> {
-    const records = await readCommitted(system.kafka.kafka, system.topics.ledgerJournal);
-    return records
-      .map((r) => JSON.parse(r.value!.toString()) as JournalEventWire)
-      .filter((e) => e.type === 'FundingSettled');
-  }
 
   it('given Alice long 2 BTC-PERP against Bob across a funding time, then longs pay shorts rate x notional, once', async () => {
     // Given Alice bought 2 BTC-PERP from Bob at 65,000 before the funding time, fees zero
@@ -77,37 +101,28 @@ describe('perpetual funding settled every period, from the oracle through the jo
       }),
     ]);
     await eventually(async () => {
-      const rows = await system.query(`SELECT 1 FROM positions WHERE instrument = 'BTC-PERP' AND quantity <> 0`);
+      const rows = await system.query(
+        `SELECT 1 FROM positions WHERE instrument = 'BTC-PERP' AND quantity <> 0`,
+      );
       return rows.length === 2 ? true : undefined;
     });
     // When the funding time passes: the oracle prices BTC after it, twice (a republished quote changes nothing)
     await publishRaw(kafka, system.topics.oraclePrices, btcQuotes('65000', iso(fundingTimeMs + 5_000)));
     await publishRaw(kafka, system.topics.oraclePrices, btcQuotes('65000', iso(fundingTimeMs + 6_000)));
-    const mark = await eventually(firstMarkOfPeriod, 60_000, 500);
-    const rate = parseAmount(mark.funding!.ratePerPeriod, RATE_SCALE);
-    const markPrice = parseAmount(mark.markPrice!, USDC_SCALE);
+    const mark = await eventually(() => firstMarkOfPeriod(system, fundingTimeMs), 60_000, 500);
     // Then Alice paid rate x 2 x mark (rounded against her) and Bob received it (rounded against him)
-    const owedByLong = 2n * markPrice * rate;
-    const alicePays = -divRound(-owedByLong, 10n ** BigInt(RATE_SCALE), 'floor');
-    const bobGets = divRound(owedByLong, 10n ** BigInt(RATE_SCALE), 'floor');
-    const expected = {
-      alice: formatAmount(100_000n * 10n ** BigInt(USDC_SCALE) - alicePays, USDC_SCALE),
-      bob: formatAmount(100_000n * 10n ** BigInt(USDC_SCALE) + bobGets, USDC_SCALE),
-    };
+    const expected = afterFunding(mark, 100_000n * 10n ** BigInt(USDC_SCALE));
     const settled = await eventually(
       async () => {
-        const [alice, bob] = [await usdcOf('alice'), await usdcOf('bob')];
-        return alice !== undefined && Number(alice) !== 100_000 ? { alice, bob } : undefined;
+        const [alice, bob] = [await usdcOf(system, 'alice'), await usdcOf(system, 'bob')];
+        return alice !== undefined && usdcMinor(alice) !== usdcMinor('100000') ? { alice, bob } : undefined;
       },
       60_000,
       500,
     );
-    assert.deepEqual(
-      { alice: Number(settled.alice), bob: Number(settled.bob) },
-      { alice: Number(expected.alice), bob: Number(expected.bob) },
-    );
-    assert.ok(rate !== 0n, 'the oracle published a non-zero rate (interest component)');
-    const events = await fundingEvents();
+    assert.deepEqual({ alice: usdcMinor(settled.alice), bob: usdcMinor(settled.bob!) }, expected);
+    assert.ok(parseAmount(mark.funding!.ratePerPeriod, RATE_SCALE) !== 0n, 'a non-zero rate was settled');
+    const events = await fundingEvents(system);
     assert.deepEqual(events.map((e) => e.account).sort(), ['alice', 'bob'], 'one settlement per holder');
   });
 

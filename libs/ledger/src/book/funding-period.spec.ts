@@ -99,15 +99,6 @@ describe('perpetual funding: every holder settles each period once, longs pay sh
     );
   });
 
-  it('given a period older than the last one settled, then it is not settled out of order', () => {
-    const { ledgers } = holders();
-    fundAll(ledgers);
-    assert.deepEqual(
-      fundAll(ledgers, { ...period('late-0400'), fundingTime: '2026-12-06T04:00:00.000Z' }),
-      [],
-    );
-  });
-
   it('given a rate whose payments are not whole micro-USDC, then each account is rounded against it and the CCP keeps the remainder', () => {
     const { ledgers, journal } = holders();
     const events = fundAll(ledgers, {
@@ -121,6 +112,17 @@ describe('perpetual funding: every holder settles each period once, longs pay sh
     assertZeroSum(balances);
     const ccp = [0, 1].reduce((sum, s) => sum + balanceOf(balances, SystemAccount.ccp(s), 'USDC'), 0n);
     assert.equal(ccp, usdc('0.000001'));
+  });
+});
+
+describe('perpetual funding is settled exactly once per period and holder, and only by who held at the funding time', () => {
+  it('given a period older than the last one settled, then it is not settled out of order', () => {
+    const { ledgers } = holders();
+    fundAll(ledgers);
+    assert.deepEqual(
+      fundAll(ledgers, { ...period('late-0400'), fundingTime: '2026-12-06T04:00:00.000Z' }),
+      [],
+    );
   });
 
   it('when the same period is issued again (a restart, a redelivery), then nobody is settled twice', () => {
