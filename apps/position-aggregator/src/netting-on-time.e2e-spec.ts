@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SettlementV1 } from '@clearing/contracts';
 import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
+import { databaseUrlFromEnv } from '@clearing/config';
+import { replayJournal } from '../../cli/src/replay/replay-journal';
 import { verifyWhenCaughtUp } from '../../cli/src/verify/verify-when-caught-up';
 import { AggregatorFixture } from './aggregator-fixture';
 import { PROJECTION_GROUP } from './aggregator.settings';
@@ -11,6 +13,18 @@ import { PROJECTION_GROUP } from './aggregator.settings';
 const CYCLE_MS = 2_000;
 /** How long after the cycle length the obligations may take to appear (tick interval + a loaded box). */
 const PUBLICATION_BOUND_MS = 45_000;
+
+/** Every settlements.v1 message once each of `accounts` has an obligation; else undefined. */
+async function obligationsOf(
+  aggregator: AggregatorFixture,
+  accounts: string[],
+): Promise<SettlementV1[] | undefined> {
+  const all = (await readCommitted(aggregator.kafka.kafka, aggregator.topics.settlements)).map(
+    (r) => JSON.parse(r.value!.toString()) as SettlementV1,
+  );
+  const owed = all.filter((m) => m.kind === 'obligation' && accounts.includes(m.account));
+  return owed.length === accounts.length ? all : undefined;
+}
 
 describe('netting cycles close on time, also on a partition that goes quiet', () => {
   const aggregator = new AggregatorFixture({
@@ -22,14 +36,6 @@ describe('netting cycles close on time, also on a partition that goes quiet', ()
     await aggregator.start();
   });
   after(() => aggregator.close());
-
-  async function obligationsOf(accounts: string[]): Promise<SettlementV1[] | undefined> {
-    const all = (await readCommitted(aggregator.kafka.kafka, aggregator.topics.settlements)).map(
-      (r) => JSON.parse(r.value!.toString()) as SettlementV1,
-    );
-    const owed = all.filter((m) => m.kind === 'obligation' && accounts.includes(m.account));
-    return owed.length === accounts.length ? all : undefined;
-  }
 
   it('given a fill on a partition that then goes quiet, when the cycle length passes, then its obligations are published', async () => {
     // Given Alice buys 1 BTC-PERP from Bob, each paying a 1 USDC fee, and then nothing more happens
@@ -52,7 +58,7 @@ describe('netting cycles close on time, also on a partition that goes quiet', ()
     ]);
     // When the cycle length passes with no further event on either partition
     const settlements = await eventually(
-      () => obligationsOf(['alice', 'bob']),
+      () => obligationsOf(aggregator, ['alice', 'bob']),
       CYCLE_MS + PUBLICATION_BOUND_MS,
       500,
     );
@@ -71,7 +77,7 @@ describe('netting cycles close on time, also on a partition that goes quiet', ()
     }
   });
 
-  it('then clearing verify passes over the journal that carries the ticks', async () => {
+  it('then clearing verify passes and clearing replay rebuilds the live projection from the journal that carries the ticks', async () => {
     const report = await verifyWhenCaughtUp({
       kafka: aggregator.kafka.kafka,
       topic: aggregator.topics.ledgerJournal,
@@ -82,5 +88,12 @@ describe('netting cycles close on time, also on a partition that goes quiet', ()
       report.checks.filter((c) => !c.ok),
       [],
     );
+    const replay = await replayJournal({
+      kafka: aggregator.kafka.kafka,
+      topic: aggregator.topics.ledgerJournal,
+      databaseUrl: databaseUrlFromEnv(),
+      liveSchema: aggregator.database.schema,
+    });
+    assert.deepEqual([replay.identical, replay.firstDifferentTable], [true, undefined]);
   });
 });
