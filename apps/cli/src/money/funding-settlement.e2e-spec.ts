@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InstrumentMarkV1, MarkV1 } from '@clearing/contracts';
 import { divRound, JournalEventWire, parseAmount, rescale, scaledDecimal } from '@clearing/ledger';
+import { clusterScopedId, TopicRecord } from '@clearing/kafka';
 import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
 import { btcQuotes, MarginFixture } from '../../../margin-calculator/src/margin-fixture';
-import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
+import { PROJECTION_GROUP, WRITER_GROUP } from '../../../position-aggregator/src/aggregator.settings';
 import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';
 
 // Issue 12, defect 4: the oracle published funding rates, but nobody settled them.
@@ -49,6 +50,27 @@ async function fundingEvents(system: MarginFixture): Promise<JournalEventWire[]>
   return records
     .map((r) => JSON.parse(r.value!.toString()) as JournalEventWire)
     .filter((e) => e.type === 'FundingSettled');
+}
+
+/** The InstrumentFunding commands on ledger.commands.v1 for the period at `fundingTimeMs`, oldest first. */
+async function fundingCommandsAt(system: MarginFixture, fundingTimeMs: number): Promise<TopicRecord[]> {
+  const records = await readCommitted(system.kafka.kafka, system.topics.ledgerCommands);
+  return records.filter((r) => {
+    const command = JSON.parse(r.value!.toString()) as { type: string; fundingTime?: string };
+    return command.type === 'InstrumentFunding' && command.fundingTime === iso(fundingTimeMs);
+  });
+}
+
+/** True once the writer's group committed past every one of `records` (each decided and committed). */
+async function writerDecided(
+  system: MarginFixture,
+  records: readonly TopicRecord[],
+): Promise<true | undefined> {
+  const admin = await system.kafka.adminClient();
+  const groupId = clusterScopedId(WRITER_GROUP, system.namespace);
+  const [committed] = await admin.fetchOffsets({ groupId, topics: [system.topics.ledgerCommands] });
+  const next = new Map(committed.partitions.map((p) => [p.partition, BigInt(p.offset)]));
+  return records.every((r) => (next.get(r.partition) ?? -1n) > BigInt(r.offset)) || undefined;
 }
 
 /**
@@ -124,6 +146,34 @@ describe('perpetual funding settled every period, from the oracle through the jo
     assert.ok(parseAmount(mark.funding!.ratePerPeriod, RATE_SCALE) !== 0n, 'a non-zero rate was settled');
     const events = await fundingEvents(system);
     assert.deepEqual(events.map((e) => e.account).sort(), ['alice', 'bob'], 'one settlement per holder');
+  });
+
+  it('when both services restart and the oracle prices the period again, then the period is issued again and nobody is settled twice', async () => {
+    const issuedBefore = (await fundingCommandsAt(system, fundingTimeMs)).length;
+    await system.stop();
+    await system.start();
+    await system.startOracle();
+    await publishRaw(
+      system.kafka.kafka,
+      system.topics.oraclePrices,
+      btcQuotes('65000', iso(fundingTimeMs + 7_000)),
+    );
+    // The fresh bridge re-issues the period under the same ids; wait until the writer has decided those too
+    const reissued = await eventually(
+      async () => {
+        const all = await fundingCommandsAt(system, fundingTimeMs);
+        return all.length >= 2 * issuedBefore ? all.slice(issuedBefore) : undefined;
+      },
+      60_000,
+      500,
+    );
+    await eventually(() => writerDecided(system, reissued), 60_000, 500);
+    const events = await fundingEvents(system);
+    assert.deepEqual(
+      events.map((e) => e.account).sort(),
+      ['alice', 'bob'],
+      'still one settlement per holder',
+    );
   });
 
   it('then clearing verify passes: the books still sum to zero', async () => {
