@@ -93,6 +93,33 @@ function usdcMinor(text: string): bigint {
   return rescale(minor, scale, USDC_SCALE, 'toward-zero');
 }
 
+/** Alice buys 2 BTC-PERP from Bob at 65,000 (fees zero) before the funding time, BTC priced before it too. */
+async function aliceLongBobShortBefore(system: MarginFixture, fundingTimeMs: number): Promise<void> {
+  const { kafka } = system.kafka;
+  await publishRaw(kafka, system.topics.oraclePrices, btcQuotes('65000', iso(fundingTimeMs - 30_000)));
+  await publishRaw(kafka, system.topics.ledgerCommands, [
+    depositMessage('alice', '100000'),
+    depositMessage('bob', '100000'),
+  ]);
+  await publishRaw(kafka, system.topics.fills, [
+    fillMessage({
+      fillId: 'funded-1',
+      instrument: 'BTC-PERP',
+      price: '65000',
+      quantity: '2',
+      buyer: 'alice',
+      seller: 'bob',
+      eventTime: iso(fundingTimeMs - 20_000),
+    }),
+  ]);
+  await eventually(async () => {
+    const rows = await system.query(
+      `SELECT 1 FROM positions WHERE instrument = 'BTC-PERP' AND quantity <> 0`,
+    );
+    return rows.length === 2 ? true : undefined;
+  });
+}
+
 describe('perpetual funding settled every period, from the oracle through the journal', () => {
   const system = new MarginFixture();
   const fundingTimeMs = lastFundingTimeMs();
@@ -105,29 +132,8 @@ describe('perpetual funding settled every period, from the oracle through the jo
 
   it('given Alice long 2 BTC-PERP against Bob across a funding time, then longs pay shorts rate x notional, once', async () => {
     // Given Alice bought 2 BTC-PERP from Bob at 65,000 before the funding time, fees zero
+    await aliceLongBobShortBefore(system, fundingTimeMs);
     const { kafka } = system.kafka;
-    await publishRaw(kafka, system.topics.oraclePrices, btcQuotes('65000', iso(fundingTimeMs - 30_000)));
-    await publishRaw(kafka, system.topics.ledgerCommands, [
-      depositMessage('alice', '100000'),
-      depositMessage('bob', '100000'),
-    ]);
-    await publishRaw(kafka, system.topics.fills, [
-      fillMessage({
-        fillId: 'funded-1',
-        instrument: 'BTC-PERP',
-        price: '65000',
-        quantity: '2',
-        buyer: 'alice',
-        seller: 'bob',
-        eventTime: iso(fundingTimeMs - 20_000),
-      }),
-    ]);
-    await eventually(async () => {
-      const rows = await system.query(
-        `SELECT 1 FROM positions WHERE instrument = 'BTC-PERP' AND quantity <> 0`,
-      );
-      return rows.length === 2 ? true : undefined;
-    });
     // When the funding time passes: the oracle prices BTC after it, twice (a republished quote changes nothing)
     await publishRaw(kafka, system.topics.oraclePrices, btcQuotes('65000', iso(fundingTimeMs + 5_000)));
     await publishRaw(kafka, system.topics.oraclePrices, btcQuotes('65000', iso(fundingTimeMs + 6_000)));
