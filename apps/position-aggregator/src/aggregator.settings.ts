@@ -21,6 +21,8 @@ export interface AggregatorSettings {
   /** Partitions of ledger.commands.v1 and ledger.journal.v1 (they must agree: an account's shard). */
   partitionCount: number;
   cyclePolicy: CyclePolicy;
+  /** How often the writer's clock looks for due netting cycles (ClockTick commands). */
+  clockTickMs: number;
   selfTradeVenues: ReadonlySet<string>;
   instrumentsFile?: string;
   /** Every issuer's key: the writer verifies privileged commands, the intake and expiry bridge sign theirs. */
@@ -32,7 +34,8 @@ export interface AggregatorSettings {
 }
 
 /**
- * NETTING_CYCLE_EVENTS (default 1000), NETTING_CYCLE_MS of event time (default 60000), SELF_TRADE_VENUES,
+ * NETTING_CYCLE_EVENTS (default 1000), NETTING_CYCLE_MS (default 60000: a cycle closes at the first event or
+ * journaled clock tick that many ms after its first event), NETTING_CLOCK_TICK_MS (default 1000), SELF_TRADE_VENUES,
  * INSTRUMENTS_FILE, LIQUIDATION_BACKSTOP_ACCOUNT (BACKSTOP), CLEARING_SIGNING_KEY_* (libs/config).
  */
 export function aggregatorSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AggregatorSettings {
@@ -48,6 +51,7 @@ export function aggregatorSettingsFromEnv(env: NodeJS.ProcessEnv = process.env):
       maxEvents: positive('NETTING_CYCLE_EVENTS', 1000),
       maxEventTimeMs: positive('NETTING_CYCLE_MS', 60_000),
     },
+    clockTickMs: positive('NETTING_CLOCK_TICK_MS', 1_000),
     selfTradeVenues: new Set((env.SELF_TRADE_VENUES ?? '').split(',').filter((v) => v.length > 0)),
     instrumentsFile: env.INSTRUMENTS_FILE || undefined,
     signingKeys: signingKeysFromEnv(env),

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { connectBatchLoop, decodeContract, KafkaBatchTransportOptions } from '@clearing/kafka';
+import { TOPICS } from '@clearing/contracts';
 import { ClearingMetrics } from '@clearing/observability';
 import {
   AGGREGATOR_SETTINGS,
@@ -12,15 +13,18 @@ import {
   PROJECTION_GROUP,
   WRITER_GROUP,
 } from './aggregator.settings';
+import { ClockTicker } from './clock/clock-ticker';
 
 /**
- * Connects intake (fills -> leg commands), writer (commands -> journal), projection (journal -> Postgres)
+ * Connects intake (fills -> leg commands), writer (commands -> journal; its partitions to the clock that
+ * ticks them), projection (journal -> Postgres)
  * and the expiry bridge (oracle settlement prices -> one InstrumentExpiry per shard).
  */
 export function connectAggregatorLoops(app: INestApplication): void {
   const kafka = app.get(Kafka);
   const metrics = app.get(ClearingMetrics);
   const settings = app.get<AggregatorSettings>(AGGREGATOR_SETTINGS);
+  const ticker = app.get(ClockTicker);
   const common = { kafka, metrics, decode: decodeContract, sessionTimeoutMs: settings.sessionTimeoutMs };
   const loops: [string, KafkaBatchTransportOptions][] = [
     [
@@ -34,6 +38,7 @@ export function connectAggregatorLoops(app: INestApplication): void {
         mode: 'transform',
         transportId: AGGREGATOR_TRANSPORT.writer,
         groupId: WRITER_GROUP,
+        onAssignment: (assignment) => ticker.own(assignment[TOPICS.ledgerCommands] ?? []),
       },
     ],
     [

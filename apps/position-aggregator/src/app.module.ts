@@ -8,6 +8,7 @@ import { ClearingMetrics, ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
 import { AggregatorMetrics } from './aggregator-metrics';
 import { AGGREGATOR_SETTINGS, AggregatorSettings, aggregatorSettingsFromEnv } from './aggregator.settings';
+import { ClockTicker } from './clock/clock-ticker';
 import { ExpiryBridgeHandler } from './expiry/expiry-bridge.handler';
 import { FillIntakeHandler } from './intake/fill-intake.handler';
 import { loadInstrumentFile, registeredTermsOf } from './intake/instrument-catalog';
@@ -26,6 +27,7 @@ export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defa
   imports: [ClearingConfigModule.forRoot(SERVICE), ObservabilityModule.forRoot(), DatabaseModule.forRoot()],
   controllers: [FillIntakeHandler, JournalWriterHandler, JournalProjectionHandler, ExpiryBridgeHandler],
   providers: [
+    ClockTicker,
     { provide: AGGREGATOR_SETTINGS, useFactory: () => aggregatorSettingsFromEnv() },
     { provide: JournalCodec, useFactory: () => new JournalCodec() },
     {

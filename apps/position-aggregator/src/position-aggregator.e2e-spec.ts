@@ -7,7 +7,12 @@ import { AggregatorFixture } from './aggregator-fixture';
 import { PROJECTION_GROUP } from './aggregator.settings';
 
 describe('position aggregator, driven as an upstream matching engine drives it', () => {
-  const aggregator = new AggregatorFixture({ NETTING_CYCLE_EVENTS: '3', NETTING_CYCLE_MS: '86400000' });
+  // Cycles cut by event count only: the fills are dated weeks ago, so any shorter length would let the
+  // writer's clock close a cycle between them (netting-on-time.e2e-spec.ts covers closing by time).
+  const aggregator = new AggregatorFixture({
+    NETTING_CYCLE_EVENTS: '3',
+    NETTING_CYCLE_MS: String(10 * 365 * 86_400_000),
+  });
   before(async () => {
     await aggregator.open(['alice', 'bob', 'carol']);
     await aggregator.start();

@@ -13,7 +13,12 @@ export type LedgerCommandV1 =
   | SocializeLossCommandV1
   | AutoDeleverageCommandV1
   | FillLegCommandV1
-  | InstrumentExpiryCommandV1;
+  | InstrumentExpiryCommandV1
+  | InstrumentFundingCommandV1
+  | ClockTickCommandV1;
+
+/** Internal commands addressed to a whole journal shard (its `shard`), not to one account's partition. */
+export type ShardCommandV1 = InstrumentExpiryCommandV1 | InstrumentFundingCommandV1 | ClockTickCommandV1;
 
 export type LedgerCommandType = LedgerCommandV1['type'];
 
@@ -196,4 +201,26 @@ export interface InstrumentExpiryCommandV1 extends LedgerCommandEnvelope<'Instru
   readonly instrument: InstrumentSymbol;
   readonly settlementPrice: DecimalString;
   readonly expiry: Timestamp;
+}
+
+/**
+ * Internal: a perpetual's funding period ended at `fundingTime` with the oracle's (clamped) rate. One per
+ * journal shard, keyed by that shard's CCP account, whose single writer settles every account that held
+ * the perpetual at `fundingTime`.
+ */
+export interface InstrumentFundingCommandV1 extends LedgerCommandEnvelope<'InstrumentFunding'> {
+  readonly shard: number;
+  readonly instrument: InstrumentSymbol;
+  /** Positive: longs pay shorts. */
+  readonly fundingRate: DecimalString;
+  readonly markPrice: DecimalString;
+  readonly fundingTime: Timestamp;
+}
+
+/**
+ * Internal: the journal writer's clock read `issuedAt` for one shard; closes the shard's open netting cycle
+ * when it is due by then (the close is journaled as a ClockTicked event), else journals nothing.
+ */
+export interface ClockTickCommandV1 extends LedgerCommandEnvelope<'ClockTick'> {
+  readonly shard: number;
 }

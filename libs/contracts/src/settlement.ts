@@ -29,7 +29,7 @@ export interface SettlementObligationV1 {
   /** Sum of the absolute values of the cycle's individual cash items (>= |net|). */
   readonly gross: DecimalString;
   readonly components: ObligationComponentsV1;
-  /** Event time of the cycle's last journal event. */
+  /** Event time of the cycle's last journal event, or of the later clock tick that closed it. */
   readonly closedAt: Timestamp;
 }
 

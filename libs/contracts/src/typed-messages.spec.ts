@@ -107,6 +107,17 @@ const commands: Record<LedgerCommandType, LedgerCommandV1> = {
     settlementPrice: '61000',
     expiry: '2026-12-27T08:00:00Z',
   },
+  InstrumentFunding: {
+    ...envelope,
+    commandId: 'funding-1',
+    type: 'InstrumentFunding',
+    shard: 0,
+    instrument: 'BTC-PERP',
+    fundingRate: '-0.0001',
+    markPrice: '65000',
+    fundingTime: '2026-12-27T08:00:00Z',
+  },
+  ClockTick: { ...envelope, commandId: 'tick-1', type: 'ClockTick', shard: 0 },
   FillLeg: {
     ...envelope,
     commandId: 'f-1:buyer',

@@ -60,11 +60,41 @@ export async function journalOf(kafka: Kafka, topic: string): Promise<JournalEve
   return (await readCommitted(kafka, topic)).map((r) => JSON.parse(r.value!.toString()) as JournalEventWire);
 }
 
-/** Journal events caused by a record of `commandsTopic`, by its position: booked, or refused with a reason. */
-export function commandFates(journal: readonly JournalEventWire[], commandsTopic: string): Map<string, Fate> {
+/**
+ * Positions of the aggregator's own shard commands on `topic` (clock ticks, funding periods, expiries):
+ * each is decided by a whole shard, into no journal event (a tick with nothing due) or several (one per
+ * holder), so the one-record-one-fate accounting counts them apart.
+ */
+export async function shardCommandsOn(kafka: Kafka, topic: string): Promise<Set<string>> {
+  const shardTypes = new Set(['ClockTick', 'InstrumentFunding', 'InstrumentExpiry']);
+  const records = await readCommitted(kafka, topic);
+  const typeOf = (value: Buffer | null): unknown => {
+    try {
+      return (JSON.parse(String(value)) as { type?: unknown }).type;
+    } catch {
+      return undefined;
+    }
+  };
+  return new Set(
+    records
+      .filter((r) => r.headers[EXPECT_HEADER] === undefined && shardTypes.has(String(typeOf(r.value))))
+      .map((r) => at(r.partition, r.offset)),
+  );
+}
+
+/**
+ * Journal events caused by a record of `commandsTopic`, by its position: booked, or refused with a reason.
+ * Events of the `shardCommands` positions are left out (see shardCommandsOn).
+ */
+export function commandFates(
+  journal: readonly JournalEventWire[],
+  commandsTopic: string,
+  shardCommands: ReadonlySet<string> = new Set(),
+): Map<string, Fate> {
   const fates = new Map<string, Fate>();
   for (const event of journal.filter((e) => e.source?.topic === commandsTopic)) {
     const position = at(event.source!.partition, event.source!.offset);
+    if (shardCommands.has(position)) continue;
     if (fates.has(position)) throw new Error(`two journal events for command ${position}`);
     const refused = /Rejected$/.test(event.type);
     fates.set(position, refused ? { refused: String(event.payload.reason ?? '') } : { applied: true });

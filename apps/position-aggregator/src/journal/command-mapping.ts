@@ -1,4 +1,4 @@
-import { InstrumentExpiryCommandV1, InstrumentTermsV1, LedgerCommandV1 } from '@clearing/contracts';
+import { InstrumentTermsV1, LedgerCommandV1, ShardCommandV1 } from '@clearing/contracts';
 import { BookCommand, InstrumentTerms, JournalCodec, parseAmount, scaledDecimal } from '@clearing/ledger';
 
 /**
@@ -6,8 +6,8 @@ import { BookCommand, InstrumentTerms, JournalCodec, parseAmount, scaledDecimal 
  * schema-valid command still cannot be booked (an unknown asset, an amount finer than its scale): the
  * writer journals that as CommandRejected.
  */
-/** Account-level commands (an InstrumentExpiry addresses a whole shard and is handled by the writer). */
-export type AccountCommandV1 = Exclude<LedgerCommandV1, InstrumentExpiryCommandV1>;
+/** Account-level commands (a shard command addresses a whole shard and is handled by the writer). */
+export type AccountCommandV1 = Exclude<LedgerCommandV1, ShardCommandV1>;
 
 export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): BookCommand {
   const base = { commandId: command.commandId, account: command.account, occurredAt: command.issuedAt };
@@ -42,13 +42,7 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
         ...(command.marginApproval ? { marginApproval: { ...command.marginApproval } } : {}),
       };
     case 'FundingSettlement':
-      return {
-        ...base,
-        type: 'FundingSettlement',
-        instrument: command.instrument,
-        rate: scaledSigned(command.fundingRate),
-        markPrice: cash('USDC', command.markPrice),
-      };
+      return { ...base, type: 'FundingSettlement', ...fundingOf(command, codec) };
     case 'OptionExpirySettlement':
       return {
         ...base,
@@ -97,6 +91,18 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
       return { ...base, type: command.type, details: flatten(details) };
     }
   }
+}
+
+/** A funding period's exact terms, for one account's settlement or a whole shard's (InstrumentFunding). */
+export function fundingOf(
+  command: { instrument: string; fundingRate: string; markPrice: string },
+  codec: JournalCodec,
+) {
+  return {
+    instrument: command.instrument,
+    rate: scaledSigned(command.fundingRate),
+    markPrice: parseAmount(command.markPrice, codec.scaleOf('USDC')),
+  };
 }
 
 /**

@@ -108,6 +108,17 @@ describe('commands that arrive on a partition that does not own them are routed 
     assert.equal(toFund4.forwarded?.[0].partition, 4);
   });
 
+  it("given a command naming a shard system account (CCP-3), then shard 3 decides it: the writer that journals that account's clock ticks and funding periods", async () => {
+    // The hostile suite (seed 1856762754) sent a Deposit to CCP-0; murmur2 gave it to another shard, whose
+    // writer journaled the refusal as CCP-0's sequence 1 after shard 0 had journaled three ClockTicked.
+    const owner = 3;
+    const elsewhere =
+      partitionOfKey('CCP-3', PARTITIONS) === owner ? otherThan(owner) : partitionOfKey('CCP-3', PARTITIONS);
+    const result = await write(elsewhere, arriving(deposit('to-ccp', 'CCP-3'), elsewhere));
+    assert.equal(result.forwarded?.[0].partition, owner);
+    assert.deepEqual(result.outputs, []);
+  });
+
   it('given a shard that does not exist, then the command is refused, not forwarded to nowhere', async () => {
     const result = await write(0, arriving(expiry(PARTITIONS), 0));
     assert.equal(result.forwarded?.length ?? 0, 0);

@@ -15,6 +15,8 @@ export function requiredIssuerOf(
   switch (command.type) {
     case 'FillLeg':
     case 'InstrumentExpiry':
+    case 'InstrumentFunding':
+    case 'ClockTick':
     case 'OptionExpirySettlement':
     case 'FundingSettlement':
       return 'position-aggregator';

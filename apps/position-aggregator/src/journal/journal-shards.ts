@@ -46,6 +46,20 @@ export class JournalShards {
     return shard;
   }
 
+  /**
+   * Whether the partition's open netting cycle may be due at `at` (RFC 3339), as far as the state last
+   * read knows; true when none was read yet. Only a hint for the clock: the writer decides the tick
+   * against the committed journal.
+   */
+  async mayBeDue(partition: number, at: string): Promise<boolean> {
+    const kept = this.shards.get(partition);
+    if (kept === undefined) return true;
+    return kept.shard.then(
+      (shard) => shard.cycleDueAt(at),
+      () => true,
+    );
+  }
+
   private async restore(partition: number, heartbeat: () => Promise<void>): Promise<ShardLedger> {
     const shard = new ShardLedger(partition, this.policy, this.scaleOf, this.instruments);
     await this.read(partition, (events) => events.forEach((event) => shard.restore(event)), heartbeat);

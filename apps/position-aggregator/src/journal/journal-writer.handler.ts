@@ -1,6 +1,6 @@
 import { Inject, Optional } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { InstrumentExpiryCommandV1, LedgerCommandV1, TOPICS } from '@clearing/contracts';
+import { LedgerCommandV1, TOPICS } from '@clearing/contracts';
 import {
   BatchHandler,
   ConsumedMessage,
@@ -18,16 +18,16 @@ import {
   HandleOutcome,
   JournalCodec,
   JsonValue,
-  parseAmount,
   ShardLedger,
 } from '@clearing/ledger';
 import { AggregatorMetrics } from '../aggregator-metrics';
 import { AGGREGATOR_TRANSPORT, AGGREGATOR_SETTINGS, AggregatorSettings } from '../aggregator.settings';
 import { AccountCommandV1, toBookCommand } from './command-mapping';
-import { commandOwnerOf } from './command-owner';
+import { commandOwnerOf, isShardCommand } from './command-owner';
 import { issuerRefusalOf } from './issuer-policy';
 import { JournalShards } from './journal-shards';
 import { settlementMessages } from './settlement-mapping';
+import { decideShardCommand } from './shard-commands';
 
 /**
  * The single writer of each account partition: ledger.commands.v1 partition p -> ledger.journal.v1
@@ -79,28 +79,11 @@ export class JournalWriterHandler {
       };
     const route = routeToOwner(message, owner);
     if (!('own' in route)) return route;
-    const outcome =
-      command.type === 'InstrumentExpiry'
-        ? this.expire(shard, command, source)
-        : this.handle(shard, command, source);
+    const outcome = isShardCommand(command)
+      ? decideShardCommand(shard, command, this.codec, this.issuerRefusalOf(command), source)
+      : this.handle(shard, command, source);
     if (outcome.refusal) return { refused: refuse(message, outcome.refusal.reason, outcome.refusal.code) };
     return outcome;
-  }
-
-  private expire(shard: ShardLedger, command: InstrumentExpiryCommandV1, source: EventSource): HandleOutcome {
-    const forged = this.issuerRefusalOf(command);
-    if (forged !== undefined)
-      return shard.refuse({ ...command, occurredAt: command.issuedAt }, `cannot book: ${forged}`, source);
-    const scale = this.codec.scaleOf('USDC');
-    return shard.expire(
-      {
-        commandId: command.commandId,
-        instrument: command.instrument,
-        settlementPrice: parseAmount(command.settlementPrice, scale),
-        occurredAt: command.expiry,
-      },
-      source,
-    );
   }
 
   private handle(shard: ShardLedger, command: AccountCommandV1, source: EventSource): HandleOutcome {

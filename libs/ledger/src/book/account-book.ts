@@ -30,6 +30,11 @@ export class AccountBook {
    * hash ('' for events journaled before hashes existed): a command id is decided at most once, ever.
    */
   readonly decidedCommands = new Map<string, string>();
+  /**
+   * Instrument -> event time the open position was opened (from flat, or flipped to the other side):
+   * funding for a period is owed only by a position held at its funding time, not by one opened later.
+   */
+  readonly positionOpenedAt = new Map<string, string>();
 
   constructor(readonly account: string) {}
 
@@ -76,11 +81,16 @@ export class AccountBook {
       this.decidedCommands.set(event.causationId, event.commandHash ?? '');
     if (isDeleveragingStep(event) && event.causationId !== undefined)
       this.decidedSteps.add(event.causationId);
-    if (position) this.setPosition(positionFromPayload(position));
+    if (position) this.setPosition(positionFromPayload(position), event.occurredAt);
   }
 
   /** A flat position is kept while it carries realized P&L, so that figure stays a lifetime total. */
-  private setPosition(held: HeldPosition): void {
+  private setPosition(held: HeldPosition, occurredAt: string): void {
+    const { instrument } = held.terms;
+    const before = this.positions.get(instrument)?.quantity ?? 0n;
+    if (held.quantity === 0n) this.positionOpenedAt.delete(instrument);
+    else if (before === 0n || before > 0n !== held.quantity > 0n)
+      this.positionOpenedAt.set(instrument, occurredAt);
     if (held.quantity === 0n && held.cost === 0n && held.realizedPnl === 0n)
       this.positions.delete(held.terms.instrument);
     else this.positions.set(held.terms.instrument, held);

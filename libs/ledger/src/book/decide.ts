@@ -124,6 +124,8 @@ function decideFunding(book: AccountBook, funding: FundingSettlement, context: D
   if (!held || held.quantity === 0n)
     return rejection(book, context, funding, `no open position in ${funding.instrument}`);
   const { terms } = held;
+  if (terms.kind !== 'perpetual')
+    return rejection(book, context, funding, `${funding.instrument} is not a perpetual: it pays no funding`);
   // Longs pay when the rate is positive; the account's side of the rounding is always the worse one.
   const exact = -held.quantity * funding.markPrice * terms.contractSize.minor * funding.rate.minor;
   const payment = divRound(

@@ -26,9 +26,15 @@ export interface ClosedCycle {
 export interface CyclePolicy {
   /** Close after this many journal events of the shard. */
   readonly maxEvents: number;
-  /** Close when an event's time is this far past the cycle's first event (event time, not wall time). */
+  /**
+   * Close when an event's or a journaled clock tick's time is this far past the cycle's first event: the
+   * tick (a `ClockTicked` event, written only when it closes a cycle) closes the cycle of a quiet shard.
+   */
   readonly maxEventTimeMs?: number;
 }
+
+/** The journal event a due clock tick writes: it closes the open cycle and is not part of any cycle. */
+export const CLOCK_TICKED = 'ClockTicked';
 
 /**
  * Netting cycles of one shard, cut deterministically from the journal alone (event counts and event
@@ -51,17 +57,21 @@ export class NettingCycles {
 
   /** Feeds one journal event; returns the cycles it closed (the one before it by time, and/or its own). */
   add(event: JournalEvent, cashflowsOf: (event: JournalEvent) => readonly Cashflow[]): ClosedCycle[] {
+    if (event.type === CLOCK_TICKED) return this.dueAt(event.occurredAt) ? [this.close(event.occurredAt)] : [];
     const closed: ClosedCycle[] = [];
-    if (this.openedAt && this.policy.maxEventTimeMs !== undefined) {
-      const ageMs = Date.parse(event.occurredAt) - Date.parse(this.openedAt);
-      if (ageMs >= this.policy.maxEventTimeMs) closed.push(this.close());
-    }
+    if (this.dueAt(event.occurredAt)) closed.push(this.close());
     this.openedAt ??= event.occurredAt;
     this.closedAt = event.occurredAt;
     this.eventCount += 1;
     for (const flow of cashflowsOf(event)) this.record(event.account, flow);
     if (this.eventCount >= this.policy.maxEvents) closed.push(this.close());
     return closed;
+  }
+
+  /** Whether the open cycle has events and is at least the policy's length old at `at` (RFC 3339). */
+  dueAt(at: string): boolean {
+    if (this.openedAt === undefined || this.policy.maxEventTimeMs === undefined) return false;
+    return Date.parse(at) - Date.parse(this.openedAt) >= this.policy.maxEventTimeMs;
   }
 
   private record(account: string, flow: Cashflow): void {
@@ -73,7 +83,8 @@ export class NettingCycles {
     this.open.set(key, entry);
   }
 
-  private close(): ClosedCycle {
+  /** `tickAt`: a clock tick closing it, whose time ends the cycle when it is later than its last event. */
+  private close(tickAt?: string): ClosedCycle {
     const obligations: Obligation[] = [];
     const byAsset = new Map<string, { gross: bigint; net: bigint }>();
     for (const [key, entry] of [...this.open].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -88,7 +99,7 @@ export class NettingCycles {
       shard: this.shard,
       cycleSeq: this.cycleSeq,
       openedAt: this.openedAt!,
-      closedAt: this.closedAt,
+      closedAt: tickAt !== undefined && Date.parse(tickAt) > Date.parse(this.closedAt) ? tickAt : this.closedAt,
       eventCount: this.eventCount,
       obligations,
       byAsset,

@@ -19,17 +19,21 @@ export function canonicalSize(decimal: string): string {
   return formatAmount(minor, scale);
 }
 
+/** The event that records a perpetual's funding period as decided by a shard (on its CCP account). */
+export const FUNDING_PERIOD_SETTLED = 'FundingPeriodSettled';
+
 /**
  * Shard-wide facts a single account's book does not hold, folded from every event of the shard: the
  * insurance fund's balance (its postings come from other accounts' events: liquidation fees, draws), the
- * open socialized losses (over the claims of every book) and the instruments registered so far (seeded
- * with the configured ones). Deterministic like the books.
+ * open socialized losses (over the claims of every book), the instruments registered so far (seeded
+ * with the configured ones) and the last funding time settled per perpetual. Deterministic like the books.
  */
 export class ShardFacts {
   private readonly fund = new Map<string, bigint>();
   private readonly registered: Map<string, RegisteredTerms>;
   private readonly fundAccount: string;
   readonly socializedLosses: SocializedLosses;
+  private readonly fundingTimes = new Map<string, string>();
 
   constructor(
     shard: number,
@@ -46,6 +50,11 @@ export class ShardFacts {
     return this.fund.get(asset) ?? 0n;
   }
 
+  /** The latest funding time (RFC 3339) this shard settled for `instrument`, if any. */
+  lastFundingTime(instrument: string): string | undefined {
+    return this.fundingTimes.get(instrument);
+  }
+
   registration(instrument: string): RegisteredTerms | undefined {
     return this.registered.get(instrument);
   }
@@ -56,6 +65,8 @@ export class ShardFacts {
         this.fund.set(posting.asset, this.insuranceFund(posting.asset) + posting.amount);
     if (event.type === 'InstrumentRegistered') this.register(event.payload);
     this.socializedLosses.apply(event, this.scaleOf);
+    if (event.type === FUNDING_PERIOD_SETTLED)
+      this.fundingTimes.set(String(event.payload.instrument), String(event.payload.fundingTime));
   }
 
   private register(payload: JournalEvent['payload']): void {

@@ -34,13 +34,14 @@ export function isBookkeepingAccount(account: AccountId): boolean {
 }
 
 /**
- * The shard an insurance fund belongs to: its commands (funding by the operator) are decided by that
- * shard's writer, the one that books its draws and fees, so the fund's whole balance is one shard's fold.
+ * The shard a system account belongs to (`CCP-p`, `FEES-p`, `EXTERNAL-p`, `INSURANCE-FUND-p` are shard p's):
+ * its commands are decided by that shard's writer, the one that journals its own events (the CCP's clock
+ * ticks and funding periods, the fund's draws and fees), so each such account has one sequence counter.
  * Undefined for any other account (owned by the partition its key hashes to).
  */
-export function insuranceFundShardOf(account: AccountId): number | undefined {
-  const match = /^INSURANCE-FUND-(\d+)$/.exec(account);
-  return match ? Number(match[1]) : undefined;
+export function systemAccountShardOf(account: AccountId): number | undefined {
+  if (!isSystemAccount(account)) return undefined;
+  return Number(/\d+$/.exec(account)![0]);
 }
 
 /** The CCP sub-accounts' prefix: `clearing verify` sums them to check the CCP is flat. */
