@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { applyPostings, assertZeroSum, balanceOf, EMPTY_BALANCES } from '../balances';
 import { JournalEvent } from '../journal-event';
 import { BTC_FUTURE_MAR, BTC_PERP, clear, SHARD_OF, shards, usdc } from './book-fixtures';
+import { scaledDecimal } from './terms';
 import { FundingPeriod, ShardLedger } from './shard-ledger';
 import { SystemAccount } from './system-accounts';
 
@@ -175,5 +176,33 @@ describe('perpetual funding is settled exactly once per period and holder, and o
         ['CommandRejected', 'BTC-26MAR27 is not a perpetual: it pays no funding'],
       ],
     );
+  });
+});
+
+/** A perpetual on 0.01 BTC a contract: the oracle marks it per contract, the ledger prices per BTC. */
+const BTC_PERP_MINI = { ...BTC_PERP, instrument: 'BTC-PERP-MINI', contractSize: scaledDecimal('0.01') };
+
+describe('perpetual funding on a contract of 0.01 BTC (issue 12: a mark is per contract, a price per unit)', () => {
+  it('given alice long 2 contracts at 65,000 and a mark of 650.005 per contract, then she pays 0.01% of 2 x 0.01 x 65,000.5', () => {
+    const ledgers = shards();
+    const first = { ...period('mini-0000'), instrument: 'BTC-PERP-MINI', fundingTime: FIRST_FUNDING_TIME };
+    fundAll(ledgers, { ...first, markPrice: usdc('650.005') });
+    clear(ledgers, {
+      fillId: 'm1',
+      buyer: 'alice',
+      seller: 'bob',
+      terms: BTC_PERP_MINI,
+      price: '65000',
+      quantity: '2',
+      at: '2026-12-06T07:59:00Z',
+    });
+    const events = fundAll(ledgers, {
+      ...period('mini-0800'),
+      instrument: 'BTC-PERP-MINI',
+      markPrice: usdc('650.005'),
+    });
+    // 2 x 0.01 x 65,000.5 = 1,300.01 of notional; x 0.0001 = 0.130001 (exact at 6 places). Read as a price
+    // per unit, the per-contract mark would apply the contract size twice: 0.0013 (the defect).
+    assert.deepEqual(payments(events), { alice: '-0.130001', bob: '0.130001' });
   });
 });

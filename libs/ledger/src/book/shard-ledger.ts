@@ -9,6 +9,7 @@ import { cashflowsOf, DecideContext, nextEvent, rejection } from './event-builde
 import { CLOCK_TICKED, ClosedCycle, CyclePolicy, NettingCycles } from './netting';
 import { FUNDING_PERIOD_SETTLED, RegisteredTerms, ShardFacts } from './shard-facts';
 import { SystemAccount } from './system-accounts';
+import { unitPriceOfContractValue } from './terms';
 
 /** A perpetual's funding period ended: every holder of the shard at `fundingTime` pays or receives. */
 export type FundingPeriod = Omit<FundingSettlement, 'type' | 'account' | 'occurredAt'> & {
@@ -127,6 +128,7 @@ export class ShardLedger {
       heldAtFundingTime(book)
         ? {
             ...funding,
+            markPrice: unitMarkOf(book, period),
             type: 'FundingSettlement',
             commandId: deterministicId(period.commandId, book.account),
             account: book.account,
@@ -217,4 +219,13 @@ export class ShardLedger {
     this.facts.apply(event);
     return this.cycles.add(event, (e) => cashflowsOf(e, this.scaleOf));
   }
+}
+
+/**
+ * The period's mark is the oracle's value of one contract; a FundingSettlement prices per underlying unit
+ * like every ledger price (docs/contracts.md, Prices): converted with the holder's own instrument terms.
+ */
+function unitMarkOf(book: AccountBook, period: FundingPeriod): bigint {
+  const { terms } = book.positions.get(period.instrument)!;
+  return unitPriceOfContractValue(formatAmount(period.markPrice, terms.settlementScale), terms);
 }
