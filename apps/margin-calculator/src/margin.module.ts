@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { CLEARING_CONFIG, signingKeyFromEnv } from '@clearing/config';
+import {
+  CLEARING_CONFIG,
+  SERVICE_CREDENTIAL,
+  serviceCredentialFromEnv,
+  signingKeyFromEnv,
+} from '@clearing/config';
 import { kafkaFromConfig } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { InstrumentCatalog, MarginEngine } from '@clearing/margin-engine';
@@ -39,6 +44,7 @@ export class MarginModule {
           provide: MARGIN_SIGNING_KEY,
           useFactory: () => signingKeyFromEnv(process.env, 'margin-calculator'),
         },
+        { provide: SERVICE_CREDENTIAL, useFactory: () => serviceCredentialFromEnv(process.env) },
         { provide: JournalCodec, useFactory: () => new JournalCodec() },
         {
           provide: MarginEngine,
