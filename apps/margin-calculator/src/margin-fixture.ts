@@ -45,8 +45,8 @@ export class MarginFixture extends AggregatorFixture {
     return eventually(async () => (await this.marginOf(account)).reverse().find(wanted), timeoutMs, 500);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
   /** As the clearing API calls it: with the service credential the calculator runs with (the dev default). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
   async post(pathname: string, body: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(this.marginUrl + pathname, {
       method: 'POST',
