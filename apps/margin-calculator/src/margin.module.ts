@@ -21,6 +21,7 @@ import { JournalMarginHandler } from './journal/journal-margin.handler';
 import { MarginMetrics } from './margin-metrics';
 import { MARGIN_SETTINGS, MarginServiceSettings, marginSettingsFromEnv } from './margin.settings';
 import { MarketFeed } from './marks/market-feed';
+import { InstanceAdvertiser } from './routing/instance-advertiser';
 import { MARGIN_SIGNING_KEY, MarginOutput } from './output/margin-output';
 
 const ORACLE_CONFIG = Symbol('ORACLE_CONFIG');
@@ -69,6 +70,7 @@ export class MarginModule {
         WithdrawalVerdicts,
         MarginChecks,
         RiskParamsPoller,
+        InstanceAdvertiser,
       ],
       exports: [Kafka, OwnedAccounts, MARGIN_SETTINGS, MarketFeed],
     };

@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  credentialMatches,
-  DEV_SERVICE_CREDENTIAL,
-  serviceCredentialFromEnv,
-} from './service-credential';
+import { credentialMatches, DEV_SERVICE_CREDENTIAL, serviceCredentialFromEnv } from './service-credential';
 
 describe('service credential', () => {
   it('given no variable outside production, then the dev credential is used', () => {
