@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
+import { AccessModule } from './auth/access.module';
 import { CommandsModule } from './commands/commands.module';
+import { ProblemFilter } from './http/problem.filter';
+import { ApiKeysController } from './keys/api-keys.controller';
 import { RoutingModule } from './routing/routing.module';
 import { StreamModule } from './stream/stream.module';
 import { SystemController } from './system/system.controller';
@@ -15,10 +19,12 @@ export const SERVICE: ServiceDescriptor = { service: 'clearing-api', defaultHttp
     ClearingConfigModule.forRoot(SERVICE),
     ObservabilityModule.forRoot(),
     DatabaseModule.forRoot(),
+    AccessModule,
     RoutingModule,
     CommandsModule,
     StreamModule,
   ],
-  controllers: [SystemController],
+  controllers: [SystemController, ApiKeysController],
+  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

@@ -1,12 +1,25 @@
 import { bootstrapService, setupOpenApi } from '@clearing/observability';
 import { AppModule, SERVICE } from './app.module';
+import { API_KEY_SCHEME } from './auth/allow.decorator';
+import { apiLimitsFromEnv } from './http/api-limits';
+import { hardenHttp } from './http/hardening';
+
+const DESCRIPTION =
+  'The clearing system front door: reads of accounts, balances, positions, margin, liquidations, netting ' +
+  'and reference data, and admin key management. Every error is RFC 9457 problem+json. See docs/API.md.';
+const KEY_HELP =
+  'API key from `clearing keys create` (or POST /v1/admin/api-keys), sent as `Authorization: Bearer <key>`.';
 
 void bootstrapService({
   ...SERVICE,
   module: AppModule,
-  configure: (app) =>
-    setupOpenApi(
-      app,
-      'Clearing system API: system information; margin checks are served by the margin calculator.',
-    ),
+  configure: (app) => {
+    hardenHttp(app, apiLimitsFromEnv(process.env));
+    setupOpenApi(app, DESCRIPTION, (builder) =>
+      builder.addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'ck_<keyId>_<secret>', description: KEY_HELP },
+        API_KEY_SCHEME,
+      ),
+    );
+  },
 });

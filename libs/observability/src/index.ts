@@ -25,5 +25,7 @@ export {
 } from './logger-options';
 export { BuildInfo } from './build-info';
 export { ObservabilityModule, type ObservabilityOptions } from './observability.module';
+export { HealthController } from './health.controller';
+export { MetricsController } from './metrics.controller';
 export { bootstrapService, type BootstrapOptions } from './bootstrap-service';
 export * from './openapi';

@@ -1,48 +1,43 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Principal, READERS } from '@clearing/access';
+import { AccountAccess } from '../auth/account-access';
+import { Allow } from '../auth/allow.decorator';
+import { CurrentPrincipal } from '../auth/principal';
+import { Problem } from '../http/problem';
+import { SchemaPipe, ValidBody } from '../http/schema-validation';
 import { MarginRouter } from './margin-router';
+import { ACCOUNT_PATH, WHAT_IF_BODY } from './margin-request-schemas';
 import { relay } from './relay';
-
-const TRADE_EXAMPLE = { trades: [{ instrument: 'BTC-PERP', quantity: '-1', priceUsd: '57000' }] };
 
 /** Pre-trade what-if for front ends, computed by the calculator owning the account (nothing is booked). */
 @ApiTags('margin')
 @Controller('v1/accounts/:account')
 export class WhatIfController {
-  constructor(private readonly router: MarginRouter) {}
+  constructor(
+    private readonly router: MarginRouter,
+    private readonly access: AccountAccess,
+  ) {}
 
   @Post('what-if')
   @HttpCode(200)
+  @Allow(...(READERS as [Principal['role']]))
   @ApiOperation({ summary: "Margin before and after hypothetical trades, on the account's live state." })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['trades'],
-      properties: {
-        trades: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 100,
-          items: {
-            type: 'object',
-            required: ['instrument', 'quantity', 'priceUsd'],
-            properties: {
-              instrument: { type: 'string' },
-              quantity: { type: 'string', description: 'Signed decimal contracts: positive buys.' },
-              priceUsd: { type: 'string', description: 'Decimal, per underlying unit.' },
-            },
-          },
-        },
-      },
-      example: TRADE_EXAMPLE,
-    },
+  @ValidBody(WHAT_IF_BODY)
+  @ApiOkResponse({ description: '{ before, after }: margin.v1 figures of both portfolios.' })
+  @ApiResponse({
+    status: 404,
+    type: Problem,
+    description: 'Unknown or not yours, unknown instrument, no event yet.',
   })
-  @ApiResponse({ status: 200, description: '{ before, after }: margin.v1 figures of both portfolios.' })
-  @ApiResponse({ status: 400, description: 'Invalid request, with every reason.' })
-  @ApiResponse({ status: 404, description: 'Unknown instrument or an account with no journal event yet.' })
-  @ApiResponse({ status: 409, description: 'Something involved has no usable mark.' })
-  @ApiResponse({ status: 503, description: 'No instance owns the account right now (rebalancing): retry.' })
-  async whatIf(@Param('account') account: string, @Body() body: unknown) {
+  @ApiResponse({ status: 409, type: Problem, description: 'Something involved has no usable mark.' })
+  @ApiResponse({ status: 503, type: Problem, description: 'No instance owns the account right now: retry.' })
+  async whatIf(
+    @Param(new SchemaPipe(ACCOUNT_PATH, 'path')) { account }: { account: string },
+    @Body(new SchemaPipe(WHAT_IF_BODY, 'body')) body: object,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    await this.access.assertMayAccess(principal, account);
     return relay(await this.router.call(account, 'POST', 'what-if', body));
   }
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { Public } from '../auth/allow.decorator';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CLEARING_CONFIG, ClearingConfig } from '@clearing/config';
 import { BuildInfo } from '@clearing/observability';
@@ -18,6 +19,7 @@ export class SystemInfo {
 }
 
 @ApiTags('system')
+@Public()
 @Controller('v1/system')
 export class SystemController {
   constructor(

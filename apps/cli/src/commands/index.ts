@@ -2,6 +2,7 @@ import { CliCommand } from '../command';
 import { dbCommand } from './db';
 import { demoCommand } from './demo';
 import { infraCommand } from './infra';
+import { keysCommand } from './keys';
 import { priceCommand } from './price';
 import { replayCommand } from './replay';
 import { verifyCommand } from './verify';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   priceCommand,
   verifyCommand,
   replayCommand,
+  keysCommand,
 ];

@@ -1,0 +1,54 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { mayAccessAccount, Principal, seesEveryAccount } from '@clearing/access';
+
+/** Deeper than any real hierarchy; stops a (corrupt) parent cycle from recursing forever. */
+const MAX_ACCOUNT_DEPTH = 32;
+
+/**
+ * The "own account" check: an account key reaches its account and the sub-accounts below it. Another
+ * account answers 404 exactly like an unknown one, so a key learns nothing about accounts it may not see.
+ */
+@Injectable()
+export class AccountAccess {
+  constructor(private readonly db: DataSource) {}
+
+  async assertMayAccess(principal: Principal, accountId: string): Promise<void> {
+    const ancestry = await this.ancestryOf(accountId);
+    if (ancestry.length === 0 || !mayAccessAccount(principal, ancestry)) {
+      throw new NotFoundException(`no account ${accountId}`);
+    }
+  }
+
+  /**
+   * The account ids a list may show this principal, or undefined for "every account" (staff). Pass it to
+   * SQL as `$n::text[] IS NULL OR account_id = ANY($n)`.
+   */
+  async visibleAccounts(principal: Principal): Promise<string[] | undefined> {
+    if (seesEveryAccount(principal)) return undefined;
+    const rows = (await this.db.query(
+      `WITH RECURSIVE tree(account_id, depth) AS (
+         SELECT account_id, 0 FROM accounts WHERE account_id = $1
+         UNION ALL
+         SELECT a.account_id, t.depth + 1 FROM accounts a JOIN tree t ON a.parent_account_id = t.account_id
+         WHERE t.depth < $2)
+       SELECT account_id FROM tree`,
+      [principal.accountId, MAX_ACCOUNT_DEPTH],
+    )) as { account_id: string }[];
+    return rows.map((row) => row.account_id);
+  }
+
+  /** `[account, parent, grandparent, ...]`; empty when the account does not exist. */
+  private async ancestryOf(accountId: string): Promise<string[]> {
+    const rows = (await this.db.query(
+      `WITH RECURSIVE chain(account_id, parent_account_id, depth) AS (
+         SELECT account_id, parent_account_id, 0 FROM accounts WHERE account_id = $1
+         UNION ALL
+         SELECT a.account_id, a.parent_account_id, c.depth + 1 FROM accounts a
+         JOIN chain c ON a.account_id = c.parent_account_id WHERE c.depth < $2)
+       SELECT account_id FROM chain ORDER BY depth`,
+      [accountId, MAX_ACCOUNT_DEPTH],
+    )) as { account_id: string }[];
+    return rows.map((row) => row.account_id);
+  }
+}
