@@ -1,6 +1,7 @@
 // Test support (not part of the service): the whole system as processes (aggregator, oracle, two margin
 // calculators, deleveraging engine, the API) on its own topic namespace and schema, driven over HTTP.
 import path from 'node:path';
+import { ApiKeyStore, Role } from '@clearing/access';
 import { systemTopicsFor, topicsFor } from '@clearing/contracts';
 import { ensureTopics } from '@clearing/kafka';
 import {
@@ -62,14 +63,29 @@ export class ApiFixture {
     }, 90_000);
   }
 
-  async call(method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}) {
+  /** A fresh API key, as an admin issues it (`clearing keys create`). */
+  async keyFor(role: Role, accountId?: string): Promise<string> {
+    const store = new ApiKeyStore(this.database.dataSource);
+    const { token } = await store.create({ role, accountId, label: 'e2e', createdBy: 'test' });
+    return token;
+  }
+
+  /** An HTTP call to the API with `key` as its bearer (none: anonymous). */
+  async call(
+    key: string | undefined,
+    method: string,
+    pathname: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer> {
+    const auth: Record<string, string> = key === undefined ? {} : { authorization: `Bearer ${key}` };
     const response = await fetch(this.apiUrl + pathname, {
       method,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...auth, ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: text.length > 0 ? JSON.parse(text) : undefined } as ApiAnswer;
+    return { status: response.status, body: text.length > 0 ? JSON.parse(text) : undefined };
   }
 
   query<T>(sql: string, params: unknown[] = []): Promise<T[]> {

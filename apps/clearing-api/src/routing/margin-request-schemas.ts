@@ -37,7 +37,6 @@ export const WHAT_IF_BODY: ObjectSchema = {
           priceUsd: bounded('positiveDecimal', 'Per underlying unit, as fills are.'),
         },
       },
-      example: [{ instrument: 'BTC-PERP', quantity: '-1', priceUsd: '57000' }],
     },
   },
 };
@@ -47,10 +46,7 @@ export const WITHDRAWAL_BODY: ObjectSchema = {
   required: ['asset', 'amount'],
   additionalProperties: false,
   properties: {
-    asset: { ...ASSET, example: 'USDC' },
-    amount: {
-      ...bounded('positiveDecimal', 'Above zero: a zero withdrawal moves nothing.'),
-      example: '5000',
-    },
+    asset: ASSET,
+    amount: bounded('positiveDecimal', 'Above zero: a zero withdrawal moves nothing.'),
   },
 };
