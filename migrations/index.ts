@@ -4,6 +4,7 @@ import { ValuationMarks1764150000000 } from './1764150000000-ValuationMarks';
 import { MarginAccountRisk1764200000000 } from './1764200000000-MarginAccountRisk';
 import { RiskParamChanges1764210000000 } from './1764210000000-RiskParamChanges';
 import { DeleveragingCases1764300000000 } from './1764300000000-DeleveragingCases';
+import { AccountLifecycle1764410000000 } from './1764410000000-AccountLifecycle';
 
 /** Every migration in order. Listed explicitly (not globbed) so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MarginAccountRisk1764200000000,
   RiskParamChanges1764210000000,
   DeleveragingCases1764300000000,
+  AccountLifecycle1764410000000,
 ];

@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './checkpoint-store';
 export * from './account-sequence-guard';
 export * from './nest/database.module';
+export * from './command-outcome';
