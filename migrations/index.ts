@@ -4,6 +4,7 @@ import { ValuationMarks1764150000000 } from './1764150000000-ValuationMarks';
 import { MarginAccountRisk1764200000000 } from './1764200000000-MarginAccountRisk';
 import { RiskParamChanges1764210000000 } from './1764210000000-RiskParamChanges';
 import { DeleveragingCases1764300000000 } from './1764300000000-DeleveragingCases';
+import { AccountLifecycle1764410000000 } from './1764410000000-AccountLifecycle';
 import { ApiKeys1764400000000 } from './1764400000000-ApiKeys';
 import { ServiceInstances1764420000000 } from './1764420000000-ServiceInstances';
 
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   RiskParamChanges1764210000000,
   DeleveragingCases1764300000000,
   ApiKeys1764400000000,
+  AccountLifecycle1764410000000,
   ServiceInstances1764420000000,
 ];

@@ -7,7 +7,7 @@ import { AggregatorFixture } from './aggregator-fixture';
 import { PROJECTION_GROUP } from './aggregator.settings';
 
 describe('position aggregator, driven as an upstream matching engine drives it', () => {
-  const aggregator = new AggregatorFixture({ NETTING_CYCLE_EVENTS: '3', NETTING_CYCLE_MS: '86400000' });
+  const aggregator = new AggregatorFixture({ NETTING_CYCLE_EVENTS: '4', NETTING_CYCLE_MS: '86400000' });
   before(async () => {
     await aggregator.open(['alice', 'bob', 'carol']);
     await aggregator.start();
@@ -137,7 +137,7 @@ describe('position aggregator, driven as an upstream matching engine drives it',
   });
 
   it('publishes each netting cycle: net obligations per account and asset, and the cycle efficiency', async () => {
-    // Alice's shard closes a cycle after 3 events (deposit, two fills): fees -1 -1 and realized P&L +1000.
+    // Alice's shard closes a cycle after 4 events (her opening, deposit, two fills): fees -1 -1, realized P&L +1000.
     const messages = await eventually(async () => {
       const all = (await readCommitted(aggregator.kafka.kafka, aggregator.topics.settlements)).map((r) =>
         JSON.parse(r.value!.toString()),

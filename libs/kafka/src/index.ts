@@ -20,3 +20,4 @@ export * from './broadcast-feed';
 export * from './heartbeat';
 export * from './forwarding';
 export * from './kafka-acls';
+export * from './command-door';

@@ -5,3 +5,4 @@ export * from './checkpoint-store';
 export * from './account-sequence-guard';
 export * from './nest/database.module';
 export * from './service-directory';
+export * from './command-outcome';
