@@ -6,6 +6,7 @@ import { DatabaseModule } from '@clearing/persistence';
 import { AccessModule } from './auth/access.module';
 import { CommandsModule } from './commands/commands.module';
 import { ProblemFilter } from './http/problem.filter';
+import { KafkaClientModule } from './kafka-client.module';
 import { ApiKeysController } from './keys/api-keys.controller';
 import { RoutingModule } from './routing/routing.module';
 import { StreamModule } from './stream/stream.module';
@@ -20,6 +21,7 @@ export const SERVICE: ServiceDescriptor = { service: 'clearing-api', defaultHttp
     ObservabilityModule.forRoot(),
     DatabaseModule.forRoot(),
     AccessModule,
+    KafkaClientModule,
     RoutingModule,
     CommandsModule,
     StreamModule,

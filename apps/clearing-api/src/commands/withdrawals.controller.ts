@@ -9,6 +9,7 @@ import { SchemaPipe, ValidBody } from '../http/schema-validation';
 import { MarginRouter } from '../routing/margin-router';
 import { ACCOUNT_PATH, WITHDRAWAL_BODY } from '../routing/margin-request-schemas';
 import { relay } from '../routing/relay';
+import { attributionOf } from './attribution';
 import { IdempotencyKey } from './idempotency-key';
 
 /**
@@ -46,6 +47,7 @@ export class WithdrawalsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Record<string, unknown>> {
     await this.access.assertMayAccess(principal, account);
-    return relay(await this.router.call(account, 'POST', 'withdrawals', { ...body, commandId }));
+    const attribution = attributionOf(principal, new Date().toISOString());
+    return relay(await this.router.call(account, 'POST', 'withdrawals', { ...body, commandId, attribution }));
   }
 }
