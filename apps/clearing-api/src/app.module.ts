@@ -8,6 +8,15 @@ import { CommandsModule } from './commands/commands.module';
 import { ProblemFilter } from './http/problem.filter';
 import { KafkaClientModule } from './kafka-client.module';
 import { ApiKeysController } from './keys/api-keys.controller';
+import { HaltedPartitions } from './live/halted-partitions';
+import { LiveReadsController } from './live/live-reads.controller';
+import { LiveTail } from './live/live-tail';
+import { AccountReads } from './reads/account-reads';
+import { AccountReadsController } from './reads/account-reads.controller';
+import { MarketReads } from './reads/market-reads';
+import { MarketReadsController } from './reads/market-reads.controller';
+import { RiskReads } from './reads/risk-reads';
+import { RiskReadsController } from './reads/risk-reads.controller';
 import { RoutingModule } from './routing/routing.module';
 import { StreamModule } from './stream/stream.module';
 import { SystemController } from './system/system.controller';
@@ -26,7 +35,21 @@ export const SERVICE: ServiceDescriptor = { service: 'clearing-api', defaultHttp
     CommandsModule,
     StreamModule,
   ],
-  controllers: [SystemController, ApiKeysController],
-  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+  controllers: [
+    SystemController,
+    ApiKeysController,
+    AccountReadsController,
+    RiskReadsController,
+    MarketReadsController,
+    LiveReadsController,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemFilter },
+    AccountReads,
+    RiskReads,
+    MarketReads,
+    LiveTail,
+    HaltedPartitions,
+  ],
 })
 export class AppModule {}

@@ -60,8 +60,11 @@ export class ApiKeyStore {
   /** False when no live key has this id (unknown or already revoked). */
   async revoke(keyId: string): Promise<boolean> {
     if (!isKeyId(keyId)) return false;
+    // As a SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count], which always has length 2.
     const rows = (await this.db.query(
-      'UPDATE api_keys SET revoked_at = now() WHERE key_id = $1 AND revoked_at IS NULL RETURNING key_id',
+      `WITH revoked AS (
+         UPDATE api_keys SET revoked_at = now() WHERE key_id = $1 AND revoked_at IS NULL RETURNING key_id)
+       SELECT key_id FROM revoked`,
       [keyId],
     )) as unknown[];
     return rows.length > 0;

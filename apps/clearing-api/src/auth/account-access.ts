@@ -14,10 +14,12 @@ export class AccountAccess {
   constructor(private readonly db: DataSource) {}
 
   async assertMayAccess(principal: Principal, accountId: string): Promise<void> {
+    if (!(await this.mayAccess(principal, accountId))) throw new NotFoundException(`no account ${accountId}`);
+  }
+
+  async mayAccess(principal: Principal, accountId: string): Promise<boolean> {
     const ancestry = await this.ancestryOf(accountId);
-    if (ancestry.length === 0 || !mayAccessAccount(principal, ancestry)) {
-      throw new NotFoundException(`no account ${accountId}`);
-    }
+    return ancestry.length > 0 && mayAccessAccount(principal, ancestry);
   }
 
   /**

@@ -20,7 +20,9 @@ export type RouteAccess = readonly Role[] | typeof PUBLIC_ROUTE;
  * refuses a route that declares nothing, so a forgotten decorator fails closed. Documented in the
  * OpenAPI document as the bearer requirement plus `x-roles`.
  */
-export function Allow(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator {
+export function Allow(...roles: Role[]): MethodDecorator & ClassDecorator {
+  if (roles.length === 0)
+    throw new Error('@Allow() needs at least one role; use @Public() for an open route');
   return applyDecorators(
     SetMetadata(ALLOWED_ROLES, roles),
     ApiBearerAuth(API_KEY_SCHEME),

@@ -47,7 +47,7 @@ export class ApiKeyGuard implements CanActivate {
     if (principal === undefined) throw new UnauthorizedException('invalid or revoked API key');
     if (!roleAllowed(principal, access)) {
       throw new ForbiddenException(
-        `a ${principal.role} key may not call this route (only ${access.join(', ')})`,
+        `an ${principal.role} key may not call this route (only ${access.join(', ')})`,
       );
     }
     request.principal = principal;

@@ -25,9 +25,24 @@ export const TIMESTAMP = {
   pattern: COMMON_DEFS.timestamp.pattern,
 } as const;
 
-// Bodies are taken as sent; query strings arrive as text, so numbers are coerced and defaults filled.
+// Bodies are taken as sent. Query strings arrive as text: defaults are filled, and only plain digits and
+// true/false are read as numbers and booleans (readTextual) -- ajv's own coercion takes "1e400" for Infinity,
+// which passed `maximum` and reached Postgres as a 500.
 const bodyAjv = addFormats(new Ajv({ allErrors: true }));
-const queryAjv = addFormats(new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true }));
+const queryAjv = addFormats(new Ajv({ allErrors: true, useDefaults: true }));
+const PLAIN_INTEGER = /^(0|[1-9][0-9]{0,14})$/;
+
+/** The textual parameters as their schema types: digits to integers, true/false to booleans, else as sent. */
+export function readTextual(schema: ObjectSchema, value: object): Record<string, unknown> {
+  const read: Record<string, unknown> = { ...value };
+  for (const [name, raw] of Object.entries(read)) {
+    const type = schema.properties[name]?.type;
+    if (typeof raw !== 'string') continue;
+    if (type === 'integer' && PLAIN_INTEGER.test(raw)) read[name] = Number(raw);
+    else if (type === 'boolean' && (raw === 'true' || raw === 'false')) read[name] = raw === 'true';
+  }
+  return read;
+}
 
 /** 400 with every reason the value breaks (allErrors), never a 500 on any input. */
 @Injectable()
@@ -35,14 +50,14 @@ export class SchemaPipe implements PipeTransform {
   private readonly validate: ValidateFunction;
 
   constructor(
-    schema: ObjectSchema,
+    private readonly schema: ObjectSchema,
     private readonly part: 'body' | 'query' | 'path',
   ) {
     this.validate = (part === 'body' ? bodyAjv : queryAjv).compile(schema);
   }
 
   transform(value: unknown): unknown {
-    const copy = this.part === 'body' ? value : { ...(value as object) };
+    const copy = this.part === 'body' ? value : readTextual(this.schema, value as object);
     if (this.validate(copy)) return copy;
     throw new BadRequestException({
       message: `invalid ${this.part}`,

@@ -1,0 +1,91 @@
+// Test support: every endpoint of the API with who may call it, for the authorization matrix.
+import { Role, ROLES } from '@clearing/access';
+import { SEED } from './api-seed';
+
+export type Caller = Role | 'none' | 'malformed' | 'unknown' | 'revoked';
+export const BAD_CALLERS: readonly Caller[] = ['none', 'malformed', 'unknown', 'revoked'];
+export const CALLERS: readonly Caller[] = [...ROLES, ...BAD_CALLERS];
+export type Target = 'own' | 'other';
+
+export interface MatrixRoute {
+  /** As in the OpenAPI document, e.g. `GET /v1/accounts/{accountId}`. */
+  readonly route: string;
+  /** The concrete path for the account key's own data or another account's. */
+  readonly path: (target: Target) => string | Promise<string>;
+  /** Whether own/other differ (account-scoped data); else only `own` is called. */
+  readonly scoped: boolean;
+  readonly body?: unknown;
+  readonly allowed: readonly Role[] | 'public';
+  /** Status when allowed (200 by default). */
+  readonly ok?: number;
+}
+
+const STAFF: readonly Role[] = ['operator', 'admin', 'auditor'];
+const pick = (own: string, other: string) => (target: Target) => (target === 'own' ? own : other);
+const fixed = (method: string, path: string, allowed: readonly Role[] | 'public'): MatrixRoute => ({
+  route: `${method} ${path}`,
+  path: () => path,
+  scoped: false,
+  allowed,
+});
+const ofAccount = (suffix: string): MatrixRoute => ({
+  route: `GET /v1/accounts/{accountId}${suffix}`,
+  path: pick(`/v1/accounts/${SEED.own}${suffix}`, `/v1/accounts/${SEED.other}${suffix}`),
+  scoped: true,
+  allowed: ROLES,
+});
+
+/** `liveKeyId` issues a key and gives its id, so each DELETE has a live key to revoke. */
+export function matrixRoutes(liveKeyId: () => Promise<string>): MatrixRoute[] {
+  return [
+    fixed('GET', '/v1/system/info', 'public'),
+    fixed('GET', '/v1/admin/api-keys', ['admin']),
+    {
+      ...fixed('POST', '/v1/admin/api-keys', ['admin']),
+      body: { role: 'auditor', label: 'matrix' },
+      ok: 201,
+    },
+    {
+      route: 'DELETE /v1/admin/api-keys/{keyId}',
+      path: async () => `/v1/admin/api-keys/${await liveKeyId()}`,
+      scoped: false,
+      allowed: ['admin'],
+    },
+    fixed('GET', '/v1/accounts', ROLES),
+    ...['', '/balances', '/positions', '/statement', '/margin'].map(ofAccount),
+    fixed('GET', '/v1/liquidations', ROLES),
+    {
+      route: 'GET /v1/liquidations/{caseId}',
+      path: pick(
+        `/v1/liquidations/${encodeURIComponent(SEED.ownCase)}`,
+        `/v1/liquidations/${encodeURIComponent(SEED.otherCase)}`,
+      ),
+      scoped: true,
+      allowed: ROLES,
+    },
+    ...['/v1/insurance-funds', '/v1/instruments', '/v1/marks', '/v1/vol-surface', '/v1/adl-queue'].map((p) =>
+      fixed('GET', p, ROLES),
+    ),
+    ...['/v1/solvency', '/v1/netting/cycles', '/v1/dead-letters', '/v1/halted-partitions'].map((p) =>
+      fixed('GET', p, STAFF),
+    ),
+    {
+      route: 'GET /v1/netting/cycles/{cycleId}/obligations',
+      path: () => `/v1/netting/cycles/${SEED.cycle}/obligations`,
+      scoped: false,
+      allowed: ROLES,
+    },
+  ];
+}
+
+/**
+ * What a caller must get: 401 for any bad key on a keyed route, 403 for a role the route does not allow,
+ * 404 for an account key on another account's data (indistinguishable from unknown), else the route's ok.
+ */
+export function expectedStatus(route: MatrixRoute, caller: Caller, target: Target): number {
+  if (route.allowed === 'public') return 200;
+  if (BAD_CALLERS.includes(caller)) return 401;
+  if (!route.allowed.includes(caller as Role)) return 403;
+  if (caller === 'account' && target === 'other') return 404;
+  return route.ok ?? 200;
+}
