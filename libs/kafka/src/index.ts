@@ -13,6 +13,7 @@ export * from './loops';
 export * from './nest/kafka-batch.transport';
 export * from './nest/loop-readiness';
 export * from './nest/domain-errors.filter';
+export * from './nest/halt-resume';
 export * from './topic-reader';
 export * from './partitioning';
 export * from './contract-decoder';

@@ -4,6 +4,7 @@ import { RoutingModule } from '../routing/routing.module';
 import { AccountCommandsController } from './account-commands.controller';
 import { API_COMMAND_SIGNER, CommandIssuer } from './command-issuer';
 import { CommandStatusController } from './command-status.controller';
+import { HaltResumeController } from './halt-resume.controller';
 import { REFERENCE_DATA_ACCOUNT, ReferenceDataController } from './reference-data.controller';
 import { WithdrawalsController } from './withdrawals.controller';
 
@@ -15,6 +16,7 @@ import { WithdrawalsController } from './withdrawals.controller';
     ReferenceDataController,
     WithdrawalsController,
     CommandStatusController,
+    HaltResumeController,
   ],
   providers: [
     // The API is the operator path of docs/contracts.md (issuer `admin`): it signs with that key.

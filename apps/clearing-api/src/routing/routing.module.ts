@@ -7,6 +7,6 @@ import { WhatIfController } from './what-if.controller';
 @Module({
   controllers: [WhatIfController],
   providers: [{ provide: ROUTING_SETTINGS, useFactory: () => routingSettingsFromEnv() }, MarginRouter],
-  exports: [MarginRouter],
+  exports: [MarginRouter, ROUTING_SETTINGS],
 })
 export class RoutingModule {}
