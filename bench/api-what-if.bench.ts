@@ -7,7 +7,7 @@ import { SERVICE_CREDENTIAL_HEADER, DEV_SERVICE_CREDENTIAL } from '@clearing/con
 import { SYSTEM_PARTITIONS } from '@clearing/contracts';
 import { partitionOfKey } from '@clearing/kafka';
 import { depositMessage, eventually, fillMessage, indexQuoteMessages, publishRaw } from '@clearing/testing';
-import { ApiFixture } from '../apps/clearing-api/src/api-fixture';
+import { SystemFixture } from '../apps/clearing-api/src/testing/system-fixture';
 
 const CALLS = Number(process.argv[2] ?? 2_000);
 const WARM_UP = 200;
@@ -22,7 +22,7 @@ const TRADES = [
   },
 ];
 
-async function seed(system: ApiFixture): Promise<void> {
+async function seed(system: SystemFixture): Promise<void> {
   const { kafka } = system.kafka;
   const now = new Date().toISOString();
   const feeds = (price: string) => ({ a: price, b: price, c: price });
@@ -62,7 +62,7 @@ function report(label: string, millis: number[]): void {
 }
 
 async function main(): Promise<void> {
-  const system = new ApiFixture();
+  const system = new SystemFixture();
   try {
     await system.open(['trader', 'maker']);
     // One key makes every call here: lift the per-key limit (600/min by default) above the run.

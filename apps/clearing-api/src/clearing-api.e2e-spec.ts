@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eventually, fillMessage, indexQuoteMessages, publishRaw } from '@clearing/testing';
-import { ApiAnswer, ApiFixture } from './api-fixture';
+import { ApiAnswer, SystemFixture } from './testing/system-fixture';
 import { SseReader } from './stream/sse-reader';
 
 // The front door end to end: two margin calculators behind the API, API keys for every caller, fills from
 // a plain Kafka producer as a matching engine sends them. alice goes long 1 BTC-PERP at 60,000 on 15,000
 // USDC; at 50,000 her NLV (5,000) is under maintenance (6,000) and the deleveraging engine opens a case.
-const system = new ApiFixture();
+const system = new SystemFixture();
 const keys = { admin: '', operator: '', alice: '', bob: '' };
 let aliceStream: SseReader;
 let quotes = 0;

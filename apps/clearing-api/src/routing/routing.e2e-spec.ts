@@ -3,13 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PARTITIONS } from '@clearing/contracts';
 import { partitionOfKey } from '@clearing/kafka';
 import { depositMessage, eventually, indexQuoteMessages, publishRaw } from '@clearing/testing';
-import { ApiFixture } from '../api-fixture';
+import { SystemFixture } from '../testing/system-fixture';
 
 const ACCOUNTS = Array.from({ length: 12 }, (_, i) => `trader-${i}`);
 const SELL_ONE_PERP = { trades: [{ instrument: 'BTC-PERP', quantity: '-1', priceUsd: '60000' }] };
 
 describe('routing: two margin calculators share the journal, the API reaches every account', () => {
-  const system = new ApiFixture();
+  const system = new SystemFixture();
   let instances: { url: string; partitions: number[] }[] = [];
   let operatorKey = '';
   before(async () => {

@@ -12,10 +12,10 @@ import {
   uniqueName,
   WorkerRun,
 } from '@clearing/testing';
-import { MIGRATIONS } from '../../../migrations';
+import { MIGRATIONS } from '../../../../migrations';
 
-/** dist/apps/clearing-api/src/ -> dist/apps/<service>/src/main.js: processes, never imports of other apps. */
-const mainOf = (service: string) => path.resolve(__dirname, '..', '..', service, 'src', 'main.js');
+/** dist/apps/clearing-api/src/testing -> dist/apps/<service>/src/main.js: processes, never imports of other apps. */
+const mainOf = (service: string) => path.resolve(__dirname, '..', '..', '..', service, 'src', 'main.js');
 
 export interface ApiAnswer {
   readonly status: number;
@@ -23,7 +23,7 @@ export interface ApiAnswer {
   readonly body: any;
 }
 
-export class ApiFixture {
+export class SystemFixture {
   readonly namespace = uniqueName('api');
   readonly topics = topicsFor(this.namespace);
   readonly kafka = new KafkaFixture();
