@@ -44,97 +44,127 @@ describe('clearing API end to end, over HTTP with API keys', () => {
     await system.close();
   });
 
-  it('given an operator, when it opens alice, bob and the backstop through the API, then each is booked and attributed to its key', async () => {
-    for (const account of ['alice', 'bob', 'BACKSTOP']) {
-      const accepted = await write(keys.operator, '/v1/accounts', `open-${account}`, { account });
-      assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
-      assert.equal(accepted.body.statusUrl, `/v1/commands/open-${account}`);
-      const outcome = await decided(keys.operator, `open-${account}`);
-      assert.equal(outcome.body.status, 'booked', JSON.stringify(outcome.body));
-      assert.equal(outcome.body.outcome.attribution.principal, 'operator');
-      assert.equal(outcome.body.outcome.attribution.via, 'api');
-    }
-    keys.alice = await system.keyFor('account', 'alice');
-    keys.bob = await system.keyFor('account', 'bob');
-  });
+  it(
+    'given an operator, when it opens alice, bob and the backstop through the API, then each is booked and attributed to its key',
+    onboardThroughApi,
+  );
 
-  it('given the accounts are open, when the operator deposits, then booked; an account key may not deposit (403)', async () => {
-    const funding = { alice: '15000', bob: '200000', BACKSTOP: '1000000' };
-    for (const [account, amount] of Object.entries(funding)) {
-      const id = `dep-${account}`;
-      const accepted = await write(keys.operator, `/v1/accounts/${account}/deposits`, id, {
-        asset: 'USDC',
-        amount,
-      });
-      assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
-      assert.equal((await decided(keys.operator, id)).body.status, 'booked');
-    }
-    const own = await write(keys.alice, '/v1/accounts/alice/deposits', 'dep-self', {
-      asset: 'USDC',
-      amount: '1',
-    });
-    assert.equal(own.status, 403);
-  });
+  it(
+    'given the accounts are open, when the operator deposits, then booked; an account key may not deposit (403)',
+    depositAsOperator,
+  );
 
-  it('given alice listens to her stream, when a matching engine reports her buying 1 BTC-PERP from bob, then the stream delivers her margin with the fill', async () => {
-    await btcAt('60000');
-    aliceStream = new SseReader(`${system.apiUrl}/v1/accounts/alice/stream`, {
-      authorization: `Bearer ${keys.alice}`,
-    });
-    const fill = {
-      fillId: 'fill-1',
-      instrument: 'BTC-PERP',
-      price: '60000',
-      quantity: '1',
-      buyer: 'alice',
-      seller: 'bob',
-    };
-    await publishRaw(system.kafka.kafka, system.topics.fills, [fillMessage(fill)]);
-    const update = await aliceStream.next(
-      (e) => e.event === 'margin' && e.data.journalSequence >= 3 && e.data.kind === 'account-margin',
-    );
-    assert.equal(update.data.account, 'alice');
-    assert.equal(update.data.nlvUsd, '15000');
-    assert.ok(Number(update.data.required.imUsd) > 0, 'a long perp needs margin');
-  });
+  it(
+    'given alice listens to her stream, when a matching engine reports her buying 1 BTC-PERP from bob, then the stream delivers her margin with the fill',
+    fillReachesStream,
+  );
 
-  it("given alice's key, when she asks a what-if of selling her perp, then it needs nothing; bob's key cannot ask it for alice", async () => {
-    const sell = { trades: [{ instrument: 'BTC-PERP', quantity: '-1', priceUsd: '60000' }] };
-    const mine = await system.call(keys.alice, 'POST', '/v1/accounts/alice/what-if', sell);
-    assert.equal(mine.status, 200, JSON.stringify(mine.body));
-    assert.equal(mine.body.after.required.imUsd, '0');
-    assert.equal((await system.call(keys.bob, 'POST', '/v1/accounts/alice/what-if', sell)).status, 404);
-  });
+  it(
+    "given alice's key, when she asks a what-if of selling her perp, then it needs nothing; bob's key cannot ask it for alice",
+    whatIfOfOwnBook,
+  );
 
-  it('given alice withdraws, then 1,000 is booked (attributed to her key) and 14,000 is refused by free collateral', async () => {
-    const modest = await write(keys.alice, '/v1/accounts/alice/withdrawals', 'w-alice-1', {
-      asset: 'USDC',
-      amount: '1000',
-    });
-    assert.equal(modest.status, 202, JSON.stringify(modest.body));
-    const outcome = await decided(keys.alice, 'w-alice-1');
-    assert.equal(outcome.body.status, 'booked', JSON.stringify(outcome.body));
-    assert.equal(outcome.body.outcome.attribution.principal, 'account:alice');
-    const greedy = await write(keys.alice, '/v1/accounts/alice/withdrawals', 'w-alice-2', {
-      asset: 'USDC',
-      amount: '14000',
-    });
-    assert.equal(greedy.status, 422, JSON.stringify(greedy.body));
-    assert.match(greedy.body.detail, /free collateral|negative/i);
-    const byOperator = await write(keys.operator, '/v1/accounts/alice/withdrawals', 'w-op', {
-      asset: 'USDC',
-      amount: '1',
-    });
-    assert.equal(byOperator.status, 403, 'only the account itself withdraws');
-  });
+  it(
+    'given alice withdraws, then 1,000 is booked (attributed to her key) and 14,000 is refused by free collateral',
+    withdrawBookedAndRefused,
+  );
 
-  it('given BTC gaps to 50,000, then alice is under maintenance and her stream shows the liquidation case opening', async () => {
-    await btcAt('50000');
-    const opened = await aliceStream.next(
-      (e) => e.event === 'liquidation' && e.data.kind === 'case-opened',
-      90_000,
-    );
-    assert.equal(opened.data.account, 'alice');
-    assert.ok(['liquidatable', 'bankrupt'].includes(opened.data.trigger.band));
-  });
+  it(
+    'given BTC gaps to 50,000, then alice is under maintenance and her stream shows the liquidation case opening',
+    gapOpensCase,
+  );
 });
+
+async function onboardThroughApi(): Promise<void> {
+  for (const account of ['alice', 'bob', 'BACKSTOP']) {
+    const accepted = await write(keys.operator, '/v1/accounts', `open-${account}`, { account });
+    assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
+    assert.equal(accepted.body.statusUrl, `/v1/commands/open-${account}`);
+    const outcome = await decided(keys.operator, `open-${account}`);
+    assert.equal(outcome.body.status, 'booked', JSON.stringify(outcome.body));
+    assert.equal(outcome.body.outcome.attribution.principal, 'operator');
+    assert.equal(outcome.body.outcome.attribution.via, 'api');
+  }
+  keys.alice = await system.keyFor('account', 'alice');
+  keys.bob = await system.keyFor('account', 'bob');
+}
+
+async function depositAsOperator(): Promise<void> {
+  const funding = { alice: '15000', bob: '200000', BACKSTOP: '1000000' };
+  for (const [account, amount] of Object.entries(funding)) {
+    const id = `dep-${account}`;
+    const accepted = await write(keys.operator, `/v1/accounts/${account}/deposits`, id, {
+      asset: 'USDC',
+      amount,
+    });
+    assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
+    assert.equal((await decided(keys.operator, id)).body.status, 'booked');
+  }
+  const own = await write(keys.alice, '/v1/accounts/alice/deposits', 'dep-self', {
+    asset: 'USDC',
+    amount: '1',
+  });
+  assert.equal(own.status, 403);
+}
+
+async function fillReachesStream(): Promise<void> {
+  await btcAt('60000');
+  aliceStream = new SseReader(`${system.apiUrl}/v1/accounts/alice/stream`, {
+    authorization: `Bearer ${keys.alice}`,
+  });
+  const fill = {
+    fillId: 'fill-1',
+    instrument: 'BTC-PERP',
+    price: '60000',
+    quantity: '1',
+    buyer: 'alice',
+    seller: 'bob',
+  };
+  await publishRaw(system.kafka.kafka, system.topics.fills, [fillMessage(fill)]);
+  const update = await aliceStream.next(
+    (e) => e.event === 'margin' && e.data.journalSequence >= 3 && e.data.kind === 'account-margin',
+  );
+  assert.equal(update.data.account, 'alice');
+  assert.equal(update.data.nlvUsd, '15000');
+  assert.ok(Number(update.data.required.imUsd) > 0, 'a long perp needs margin');
+}
+
+async function whatIfOfOwnBook(): Promise<void> {
+  const sell = { trades: [{ instrument: 'BTC-PERP', quantity: '-1', priceUsd: '60000' }] };
+  const mine = await system.call(keys.alice, 'POST', '/v1/accounts/alice/what-if', sell);
+  assert.equal(mine.status, 200, JSON.stringify(mine.body));
+  assert.equal(mine.body.after.required.imUsd, '0');
+  assert.equal((await system.call(keys.bob, 'POST', '/v1/accounts/alice/what-if', sell)).status, 404);
+}
+
+async function withdrawBookedAndRefused(): Promise<void> {
+  const modest = await write(keys.alice, '/v1/accounts/alice/withdrawals', 'w-alice-1', {
+    asset: 'USDC',
+    amount: '1000',
+  });
+  assert.equal(modest.status, 202, JSON.stringify(modest.body));
+  const outcome = await decided(keys.alice, 'w-alice-1');
+  assert.equal(outcome.body.status, 'booked', JSON.stringify(outcome.body));
+  assert.equal(outcome.body.outcome.attribution.principal, 'account:alice');
+  const greedy = await write(keys.alice, '/v1/accounts/alice/withdrawals', 'w-alice-2', {
+    asset: 'USDC',
+    amount: '14000',
+  });
+  assert.equal(greedy.status, 422, JSON.stringify(greedy.body));
+  assert.match(greedy.body.detail, /free collateral|negative/i);
+  const byOperator = await write(keys.operator, '/v1/accounts/alice/withdrawals', 'w-op', {
+    asset: 'USDC',
+    amount: '1',
+  });
+  assert.equal(byOperator.status, 403, 'only the account itself withdraws');
+}
+
+async function gapOpensCase(): Promise<void> {
+  await btcAt('50000');
+  const opened = await aliceStream.next(
+    (e) => e.event === 'liquidation' && e.data.kind === 'case-opened',
+    90_000,
+  );
+  assert.equal(opened.data.account, 'alice');
+  assert.ok(['liquidatable', 'bankrupt'].includes(opened.data.trigger.band));
+}

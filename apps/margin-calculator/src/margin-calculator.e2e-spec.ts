@@ -104,18 +104,8 @@ describe('margin calculator, fed by the aggregator and the oracle through Kafka'
     assert.equal(alice.cause, 'journal');
   });
 
-  it('given a caller without the service credential, when it asks to withdraw for alice, then 401 and nothing is booked', async () => {
-    const response = await fetch(`${system.marginUrl}/accounts/alice/withdrawals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ asset: 'USDC', amount: '100', commandId: 'w-anonymous' }),
-    });
-    assert.equal(response.status, 401, await response.text());
-    const reading = await fetch(`${system.marginUrl}/accounts/alice/margin`);
-    assert.equal(reading.status, 401, 'the margin of an account is not for anonymous callers either');
-    const booked = await system.query(`SELECT 1 FROM journal_index WHERE causation_id = 'w-anonymous'`);
-    assert.deepEqual(booked, []);
-  });
+  it('given a caller without the service credential, when it asks to withdraw for alice, then 401 and nothing is booked', () =>
+    anonymousCallsRefused(system));
 
   it('given the risk desk raises the BTC imFactor to 1.5 by a journaled command, then alice needs half as much again', async () => {
     const before = (await system.marginOf('alice')).filter(priced).at(-1)!;
@@ -140,3 +130,17 @@ describe('margin calculator, fed by the aggregator and the oracle through Kafka'
     assert.equal(after.nlvUsd, before.nlvUsd, 'only the requirement moved');
   });
 });
+
+/** The calculator's internal endpoints answer only callers holding the service credential. */
+async function anonymousCallsRefused(system: MarginFixture): Promise<void> {
+  const response = await fetch(`${system.marginUrl}/accounts/alice/withdrawals`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ asset: 'USDC', amount: '100', commandId: 'w-anonymous' }),
+  });
+  assert.equal(response.status, 401, await response.text());
+  const reading = await fetch(`${system.marginUrl}/accounts/alice/margin`);
+  assert.equal(reading.status, 401, 'the margin of an account is not for anonymous callers either');
+  const booked = await system.query(`SELECT 1 FROM journal_index WHERE causation_id = 'w-anonymous'`);
+  assert.deepEqual(booked, []);
+}

@@ -13,21 +13,7 @@ describe('routing: two margin calculators share the journal, the API reaches eve
   let instances: { url: string; partitions: number[] }[] = [];
   let operatorKey = '';
   before(async () => {
-    await system.open(ACCOUNTS);
-    await system.startAll(2);
-    const { kafka } = system.kafka;
-    const now = new Date().toISOString();
-    await publishRaw(
-      kafka,
-      system.topics.oraclePrices,
-      indexQuoteMessages('BTC', now, { a: '60000', b: '60000', c: '60000' }),
-    );
-    await publishRaw(
-      kafka,
-      system.topics.ledgerCommands,
-      ACCOUNTS.map((a) => depositMessage(a, '10000')),
-    );
-    instances = await system.routed(SYSTEM_PARTITIONS, 2);
+    instances = await fundedBehindTwoCalculators(system);
     operatorKey = await system.keyFor('operator');
   });
   after(() => system.close());
@@ -85,3 +71,18 @@ describe('routing: two margin calculators share the journal, the API reaches eve
     assert.deepEqual([routed.body.status, routed.body.commandId], ['booked', `route-w-${account}`]);
   });
 });
+
+/** Every trader funded with 10,000 USDC and BTC priced, once both calculators advertise their partitions. */
+async function fundedBehindTwoCalculators(system: SystemFixture) {
+  await system.open(ACCOUNTS);
+  await system.startAll(2);
+  const { kafka } = system.kafka;
+  const quotes = indexQuoteMessages('BTC', new Date().toISOString(), { a: '60000', b: '60000', c: '60000' });
+  await publishRaw(kafka, system.topics.oraclePrices, quotes);
+  await publishRaw(
+    kafka,
+    system.topics.ledgerCommands,
+    ACCOUNTS.map((a) => depositMessage(a, '10000')),
+  );
+  return system.routed(SYSTEM_PARTITIONS, 2);
+}

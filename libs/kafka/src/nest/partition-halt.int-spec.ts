@@ -80,6 +80,11 @@ describe('a broken ledger invariant halts its partition, through the Nest layer'
       await app.close();
     }
   });
+});
+
+describe('an operator resumes a halted partition after a fix', () => {
+  const kafka = new KafkaFixture();
+  after(() => kafka.close());
 
   it('given a halted partition and a fixed handler, when an operator resumes it, then the bad batch is read again and flows', async () => {
     const [input, output] = await kafka.topics(
