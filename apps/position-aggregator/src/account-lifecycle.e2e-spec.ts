@@ -23,19 +23,19 @@ function lifecycle(type: string, account: string, id: string, fields: object = {
   return signedByAdmin({ key: account, value: JSON.stringify({ ...command, attribution, ...fields }) });
 }
 
+const aggregator = new AggregatorFixture();
+before(async () => {
+  await aggregator.open([]);
+  await aggregator.start();
+});
+after(() => aggregator.close());
+
+const journalOf = async (account: string) =>
+  (await readCommitted(aggregator.kafka.kafka, aggregator.topics.ledgerJournal))
+    .map((r) => JSON.parse(r.value!.toString()))
+    .filter((e) => e.account === account);
+
 describe('onboarding is a journaled command: the intake follows the journal', () => {
-  const aggregator = new AggregatorFixture();
-  before(async () => {
-    await aggregator.open([]);
-    await aggregator.start();
-  });
-  after(() => aggregator.close());
-
-  const journalOf = async (account: string) =>
-    (await readCommitted(aggregator.kafka.kafka, aggregator.topics.ledgerJournal))
-      .map((r) => JSON.parse(r.value!.toString()))
-      .filter((e) => e.account === account);
-
   it('given accounts opened by command, when they trade, then the fill clears and the opening is attributed', async () => {
     const { kafka } = aggregator.kafka;
     await publishRaw(kafka, aggregator.topics.ledgerCommands, [
@@ -77,7 +77,9 @@ describe('onboarding is a journaled command: the intake follows the journal', ()
       via: 'cli',
     });
   });
+});
 
+describe('suspending and closing are journaled commands too', () => {
   it('given a suspended account, then its fills are refused with a reason, withdrawals refused, deposits booked', async () => {
     const { kafka } = aggregator.kafka;
     await publishRaw(kafka, aggregator.topics.ledgerCommands, [
@@ -140,7 +142,9 @@ describe('onboarding is a journaled command: the intake follows the journal', ()
     assert.equal(refusal.type, 'CommandRejected');
     assert.match(refusal.payload.reason, /open position in BTC-PERP/);
   });
+});
 
+describe('what the API and the CLI see: a command outcome by id, the CLI as an operator uses it', () => {
   it('given decided commands, then commandOutcome answers booked with the sequence, refused with the reason, pending, conflict', async () => {
     const db = aggregator.database.dataSource;
     const opened = await commandOutcome(db, 'open-dana');
