@@ -37,26 +37,26 @@ async function haltingService(): Promise<string> {
 
 const get = (urlPath: string, key = operatorKey) => fixture.request(urlPath, { key });
 
-describe('reads over HTTP with API keys against the running API', () => {
-  before(async () => {
-    await fixture.open({ CLEARING_SERVICE_URLS: await haltingService() });
-    await seedBook(fixture.database.dataSource);
-    await seedTopics((topic, messages) => publishRaw(fixture.kafka.kafka, topic, messages), fixture.topics);
-    const adminKey = await cli('create', '--role', 'admin', '--label', 'e2e');
-    operatorKey = (
-      await fixture.request('/v1/admin/api-keys', {
-        method: 'POST',
-        key: adminKey,
-        body: { role: 'operator' },
-      })
-    ).body.key as string;
-    accountKey = await cli('create', '--role', 'account', '--account', SEED.own);
-  });
-  after(async () => {
-    await fixture.close();
-    metrics.close();
-  });
+before(async () => {
+  await fixture.open({ CLEARING_SERVICE_URLS: await haltingService() });
+  await seedBook(fixture.database.dataSource);
+  await seedTopics((topic, messages) => publishRaw(fixture.kafka.kafka, topic, messages), fixture.topics);
+  const adminKey = await cli('create', '--role', 'admin', '--label', 'e2e');
+  operatorKey = (
+    await fixture.request('/v1/admin/api-keys', {
+      method: 'POST',
+      key: adminKey,
+      body: { role: 'operator' },
+    })
+  ).body.key as string;
+  accountKey = await cli('create', '--role', 'account', '--account', SEED.own);
+});
+after(async () => {
+  await fixture.close();
+  metrics.close();
+});
 
+describe('account reads over HTTP with API keys against the running API', () => {
   it('given 2 BTC-PERP bought at 60,000 and marked at 61,000, when the account reads positions, then unrealized is 2,000', async () => {
     const { body } = await get(`/v1/accounts/${SEED.own}/positions`, accountKey);
     assert.deepEqual(body.items, [
@@ -117,7 +117,9 @@ describe('reads over HTTP with API keys against the running API', () => {
       ['BTC-27DEC26-60000-C', '60000', '2026-12-27T08:00:00Z', '0.55'],
     );
   });
+});
 
+describe('system reads over HTTP', () => {
   it('given facts on the topics, when Cover 2, netting and dead letters are read, then they show what was published', async () => {
     const solvency = await eventually(async () =>
       (await get('/v1/solvency')).status === 200 ? (await get('/v1/solvency')).body : undefined,
@@ -147,7 +149,9 @@ describe('reads over HTTP with API keys against the running API', () => {
       },
     ]);
   });
+});
 
+describe('keys, logs and the OpenAPI document', () => {
   it('given a key revoked with the CLI, when it calls again, then it gets 401', async () => {
     assert.equal((await get('/v1/accounts', accountKey)).status, 200);
     await cli('revoke', parseApiKey(accountKey)!.keyId);

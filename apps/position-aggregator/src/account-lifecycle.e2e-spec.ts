@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DLQ_HEADERS } from '@clearing/contracts';
 import {
@@ -9,7 +11,10 @@ import {
   readCommitted,
   signedByAdmin,
 } from '@clearing/testing';
+import { commandOutcome } from '@clearing/persistence';
 import { AggregatorFixture } from './aggregator-fixture';
+
+const CLI = path.resolve(__dirname, '../../../../apps/cli/bin/clearing.js');
 
 /** An account lifecycle command as the operator path publishes it: plain JSON, signed by admin. */
 function lifecycle(type: string, account: string, id: string, fields: object = {}) {
@@ -18,19 +23,19 @@ function lifecycle(type: string, account: string, id: string, fields: object = {
   return signedByAdmin({ key: account, value: JSON.stringify({ ...command, attribution, ...fields }) });
 }
 
+const aggregator = new AggregatorFixture();
+before(async () => {
+  await aggregator.open([]);
+  await aggregator.start();
+});
+after(() => aggregator.close());
+
+const journalOf = async (account: string) =>
+  (await readCommitted(aggregator.kafka.kafka, aggregator.topics.ledgerJournal))
+    .map((r) => JSON.parse(r.value!.toString()))
+    .filter((e) => e.account === account);
+
 describe('onboarding is a journaled command: the intake follows the journal', () => {
-  const aggregator = new AggregatorFixture();
-  before(async () => {
-    await aggregator.open([]);
-    await aggregator.start();
-  });
-  after(() => aggregator.close());
-
-  const journalOf = async (account: string) =>
-    (await readCommitted(aggregator.kafka.kafka, aggregator.topics.ledgerJournal))
-      .map((r) => JSON.parse(r.value!.toString()))
-      .filter((e) => e.account === account);
-
   it('given accounts opened by command, when they trade, then the fill clears and the opening is attributed', async () => {
     const { kafka } = aggregator.kafka;
     await publishRaw(kafka, aggregator.topics.ledgerCommands, [
@@ -72,7 +77,9 @@ describe('onboarding is a journaled command: the intake follows the journal', ()
       via: 'cli',
     });
   });
+});
 
+describe('suspending and closing are journaled commands too', () => {
   it('given a suspended account, then its fills are refused with a reason, withdrawals refused, deposits booked', async () => {
     const { kafka } = aggregator.kafka;
     await publishRaw(kafka, aggregator.topics.ledgerCommands, [
@@ -134,5 +141,49 @@ describe('onboarding is a journaled command: the intake follows the journal', ()
     );
     assert.equal(refusal.type, 'CommandRejected');
     assert.match(refusal.payload.reason, /open position in BTC-PERP/);
+  });
+});
+
+describe('what the API and the CLI see: a command outcome by id, the CLI as an operator uses it', () => {
+  it('given decided commands, then commandOutcome answers booked with the sequence, refused with the reason, pending, conflict', async () => {
+    const db = aggregator.database.dataSource;
+    const opened = await commandOutcome(db, 'open-dana');
+    assert.equal(opened.status, 'booked');
+    assert.deepEqual(
+      opened.status === 'booked' && [opened.eventType, opened.journalSequence, opened.attribution?.principal],
+      ['AccountOpened', 1, 'ops-jane'],
+    );
+    const closing = await commandOutcome(db, 'close-dana');
+    assert.equal(closing.status, 'refused');
+    assert.match(closing.status === 'refused' ? closing.reason : '', /open position in BTC-PERP/);
+    assert.deepEqual(await commandOutcome(db, 'never-sent'), { status: 'pending', commandId: 'never-sent' });
+    assert.equal((await commandOutcome(db, 'open-dana', 'f'.repeat(64))).status, 'conflict');
+  });
+
+  it('given the CLI, when an operator opens and funds an account, then a retry is the same command and other content a conflict', () => {
+    const clearing = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args, '--principal', 'ops-jane', '--wait', '--wait-ms', '60000'], {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          CLEARING_TOPIC_NAMESPACE: aggregator.namespace,
+          DATABASE_SCHEMA: aggregator.database.schema,
+        },
+      });
+    const open = clearing('accounts', 'open', 'frank');
+    assert.equal(open.status, 0, open.stderr);
+    assert.match(open.stdout, /booked: AccountOpened at sequence 1 of frank/);
+    const deposit = clearing('deposit', 'frank', '250', '--command-id', 'dep-frank-1');
+    assert.equal(deposit.status, 0, deposit.stderr);
+    assert.match(deposit.stdout, /booked: CollateralDeposited at sequence 2 of frank/);
+    const retry = clearing('deposit', 'frank', '250', '--command-id', 'dep-frank-1');
+    assert.match(
+      retry.stdout,
+      /booked: CollateralDeposited at sequence 2 of frank/,
+      'a retry is the same command',
+    );
+    const other = clearing('deposit', 'frank', '999', '--command-id', 'dep-frank-1');
+    assert.equal(other.status, 1);
+    assert.match(other.stdout, /conflict: command dep-frank-1 was already decided with other content/);
   });
 });

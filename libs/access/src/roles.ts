@@ -49,6 +49,6 @@ export function mayAccessAccount(principal: Principal, ancestry: readonly string
 /** The combinations a key may be created with: an account key names its account, staff keys none. */
 export function keyBindingProblem(role: Role, accountId: string | undefined): string | undefined {
   if (role === 'account' && accountId === undefined) return 'an account key needs the account it acts for';
-  if (role !== 'account' && accountId !== undefined) return `a ${role} key is not bound to an account`;
+  if (role !== 'account' && accountId !== undefined) return `an ${role} key is not bound to an account`;
   return undefined;
 }

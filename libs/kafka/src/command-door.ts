@@ -1,6 +1,6 @@
 import { Kafka, Producer } from 'kafkajs';
 import { AttributionV1, LedgerCommandV1, TOPICS, validateMessage } from '@clearing/contracts';
-import { contentHash, JsonValue, signCommand } from '@clearing/ledger';
+import { commandContentHash, JsonObject, signCommand } from '@clearing/ledger';
 
 /** A ledger command as a door (the clearing API, the CLI) fills it in: no attribution, no signature yet. */
 export type UnsignedCommand = DistributiveOmit<LedgerCommandV1, 'signature' | 'attribution'>;
@@ -43,7 +43,7 @@ export function prepareCommand(
   const command = signCommand({ ...unsigned, attribution }, signer.issuer, signer.key);
   const checked = validateMessage(TOPICS.ledgerCommands, command);
   if (!checked.ok) throw new InvalidCommandError(`${unsigned.type} ${unsigned.commandId}: ${checked.reason}`);
-  return { command: checked.value, commandHash: contentHash(command as unknown as JsonValue) };
+  return { command: checked.value, commandHash: commandContentHash(command as unknown as JsonObject) };
 }
 
 /**

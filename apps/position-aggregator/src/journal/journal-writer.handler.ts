@@ -13,11 +13,11 @@ import {
   TransformResult,
 } from '@clearing/kafka';
 import {
-  contentHash,
+  commandContentHash,
   EventSource,
   HandleOutcome,
   JournalCodec,
-  JsonValue,
+  JsonObject,
   parseAmount,
   ShardLedger,
 } from '@clearing/ledger';
@@ -102,7 +102,7 @@ export class JournalWriterHandler {
 
   private handle(shard: ShardLedger, command: AccountCommandV1, source: EventSource): HandleOutcome {
     // Key order and whitespace do not change the hash: a re-send from another client is a duplicate.
-    const commandHash = contentHash(command as unknown as JsonValue);
+    const commandHash = commandContentHash(command as unknown as JsonObject);
     let mapped;
     try {
       const forged = this.issuerRefusalOf(command);

@@ -6,7 +6,10 @@ import { ShardLedger } from './shard-ledger';
 const at = '2026-11-24T09:00:00Z';
 const attribution = { principal: 'ops-jane', keyId: 'key-7', at, via: 'api' };
 
-function decided(ledger: ShardLedger, command: { readonly [field: string]: unknown; type: string; commandId: string }) {
+function decided(
+  ledger: ShardLedger,
+  command: { readonly [field: string]: unknown; type: string; commandId: string },
+) {
   const outcome = ledger.handle({ account: 'alice', occurredAt: at, ...command } as never);
   assert.equal(outcome.events.length, 1, `${command.commandId} was decided`);
   return outcome.events[0];
@@ -54,7 +57,9 @@ describe('account lifecycle: open, suspend, close are decided by the account wri
     assert.equal(decided(ledger, deposit('d2', '5')).type, 'CollateralDeposited');
     assert.equal(ledger.book('alice').balance('USDC'), usdc('105'));
   });
+});
 
+describe('account lifecycle: closing, and the status as a fold of the journal', () => {
   it('given an account with a position and cash, then closing is refused naming both; emptied, it closes and takes no more deposits', () => {
     const ledgers = shards();
     const [ledger] = ledgers;
