@@ -13,6 +13,7 @@ import { AccountFeed } from './account-feed';
 
 /** Each API instance reads both topics whole under a throwaway group (libs/kafka BroadcastFeed). */
 const STREAM_GROUP_PREFIX = 'clearing-api.stream';
+const RETRY_MS = 5_000;
 
 /**
  * The live stream behind GET /v1/accounts/{a}/stream: margin.v1 and liquidations.v1, read on every API
@@ -23,6 +24,7 @@ export class AccountStreams implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(AccountStreams.name);
   private readonly feed = new AccountFeed();
   private readonly sources: BroadcastFeed<never>[];
+  private stopping = false;
 
   constructor(kafka: Kafka) {
     const source = <T>(topic: string, onMessages: (messages: T[]) => void) =>
@@ -43,14 +45,24 @@ export class AccountStreams implements OnApplicationBootstrap, OnApplicationShut
   }
 
   onApplicationBootstrap(): void {
-    for (const source of this.sources)
-      source
-        .start()
-        .catch((error: Error) => this.logger.error({ error: error.message }, 'stream source failed'));
+    for (const source of this.sources) void this.startWithRetry(source);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await Promise.all(this.sources.map((source) => source.stop()));
+  }
+
+  /** The API boots without Kafka (it is unready, not dead): a source that cannot start tries again. */
+  private async startWithRetry(source: BroadcastFeed<never>): Promise<void> {
+    if (this.stopping) return;
+    try {
+      await source.start();
+    } catch (error) {
+      this.logger.error({ error: (error as Error).message, retryInMs: RETRY_MS }, 'stream source failed');
+      await source.stop().catch(() => undefined);
+      setTimeout(() => void this.startWithRetry(source), RETRY_MS).unref();
+    }
   }
 
   /** The account's updates as SSE events (`margin`, `liquidation`), until the client disconnects. */
