@@ -73,6 +73,11 @@ describe('clearing API end to end, over HTTP with API keys', () => {
     'given BTC gaps to 50,000, then alice is under maintenance and her stream shows the liquidation case opening',
     gapOpensCase,
   );
+
+  it(
+    'given an admin, when it registers an instrument and raises the BTC IM factor through the API, then both are journaled under its key; an operator may not',
+    referenceDataByAdmin,
+  );
 });
 
 async function onboardThroughApi(): Promise<void> {
@@ -167,4 +172,32 @@ async function gapOpensCase(): Promise<void> {
   );
   assert.equal(opened.data.account, 'alice');
   assert.ok(['liquidatable', 'bankrupt'].includes(opened.data.trigger.band));
+}
+
+async function referenceDataByAdmin(): Promise<void> {
+  const future = {
+    instrument: 'BTC-26JUN27',
+    instrumentKind: 'future',
+    underlying: 'BTC',
+    quoteAsset: 'USDC',
+    settlementAsset: 'USDC',
+    positionScale: 4,
+    contractSize: '1',
+    expiry: '2027-06-26T08:00:00Z',
+  };
+  const riskChange = { scope: 'underlying', target: 'BTC', params: { imFactor: '1.5' } };
+  const registered = await write(keys.admin, '/v1/instruments', 'reg-btc-jun27', future);
+  const raised = await write(keys.admin, '/v1/risk-parameters', 'risk-btc-im-1', riskChange);
+  assert.deepEqual(
+    [registered.status, raised.status],
+    [202, 202],
+    JSON.stringify([registered.body, raised.body]),
+  );
+  for (const id of ['reg-btc-jun27', 'risk-btc-im-1']) {
+    const outcome = await decided(keys.admin, id);
+    assert.equal(outcome.body.status, 'booked', JSON.stringify(outcome.body));
+    assert.equal(outcome.body.outcome.attribution.principal, 'admin');
+  }
+  const byOperator = await write(keys.operator, '/v1/risk-parameters', 'risk-op', riskChange);
+  assert.equal(byOperator.status, 403, 'an operator cannot change risk parameters');
 }
