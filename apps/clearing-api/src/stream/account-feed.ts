@@ -43,12 +43,6 @@ export class AccountFeed {
     };
   }
 
-  subscriberCount(): number {
-    let count = 0;
-    for (const set of this.listeners.values()) count += set.size;
-    return count;
-  }
-
   private emit(account: string, update: AccountUpdate): void {
     for (const listener of this.listeners.get(account) ?? []) listener(update);
   }
