@@ -151,6 +151,15 @@ async function withdrawBookedAndRefused(): Promise<void> {
   const outcome = await decided(keys.alice, 'w-alice-1');
   assert.equal(outcome.body.status, 'booked', JSON.stringify(outcome.body));
   assert.equal(outcome.body.outcome.attribution.principal, 'account:alice');
+  const retried = await write(keys.alice, '/v1/accounts/alice/withdrawals', 'w-alice-1', {
+    asset: 'USDC',
+    amount: '1000',
+  });
+  assert.deepEqual(
+    [retried.status, retried.body.status],
+    [202, 'booked'],
+    'a retry is answered, not re-sent',
+  );
   const greedy = await write(keys.alice, '/v1/accounts/alice/withdrawals', 'w-alice-2', {
     asset: 'USDC',
     amount: '14000',

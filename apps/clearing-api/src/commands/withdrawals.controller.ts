@@ -10,6 +10,7 @@ import { MarginRouter } from '../routing/margin-router';
 import { ACCOUNT_PATH, WITHDRAWAL_BODY } from '../routing/margin-request-schemas';
 import { relay } from '../routing/relay';
 import { attributionOf } from './attribution';
+import { CommandIssuer } from './command-issuer';
 import { IdempotencyKey } from './idempotency-key';
 
 /**
@@ -22,6 +23,7 @@ export class WithdrawalsController {
   constructor(
     private readonly router: MarginRouter,
     private readonly access: AccountAccess,
+    private readonly commands: CommandIssuer,
   ) {}
 
   @Post('withdrawals')
@@ -36,7 +38,10 @@ export class WithdrawalsController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The command id.' })
   @ValidBody(WITHDRAWAL_BODY)
-  @ApiAcceptedResponse({ description: '{ commandId, status: booked | refused | pending, reason? }' })
+  @ApiAcceptedResponse({
+    description:
+      '{ commandId, status: booked | refused | pending, reason?, statusUrl }; a decided key: its receipt',
+  })
   @ApiResponse({ status: 404, type: Problem, description: 'Unknown account, or not this key’s.' })
   @ApiResponse({ status: 422, type: Problem, description: 'Free collateral after it would be negative.' })
   @ApiResponse({ status: 503, type: Problem, description: 'No instance owns the account right now: retry.' })
@@ -47,7 +52,13 @@ export class WithdrawalsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Record<string, unknown>> {
     await this.access.assertMayAccess(principal, account);
+    // A retry after a lost answer: the ledger's record answers, nothing is checked or sent again.
+    const prior = await this.commands.outcome(commandId, principal);
+    if (prior.status !== 'pending') return { ...prior };
     const attribution = attributionOf(principal, new Date().toISOString());
-    return relay(await this.router.call(account, 'POST', 'withdrawals', { ...body, commandId, attribution }));
+    const verdict = relay(
+      await this.router.call(account, 'POST', 'withdrawals', { ...body, commandId, attribution }),
+    );
+    return { ...verdict, statusUrl: prior.statusUrl };
   }
 }
