@@ -175,7 +175,9 @@ describe('the journal writer trusts no command it cannot attribute to its issuer
     assertRefused(journal, 'dep-fund', /must be signed by admin/);
     assertRefused(journal, 'dep-backstop', /must be signed by admin/);
   });
+});
 
+describe('onboarding is an operator command: only admin may open, suspend or close (issue 13)', () => {
   it('given account lifecycle commands nobody signed, then each is refused with who asked journaled; the admin-signed one opens', async () => {
     const attribution = { principal: 'mallory', at: '2026-03-14T09:30:00Z', via: 'api' } as const;
     const open = (id: string): LedgerCommandV1 => ({
