@@ -115,6 +115,8 @@ export class JournalWriterHandler {
         account: command.account,
         occurredAt: command.issuedAt,
         type: command.type,
+        // Who asked for a command the writer cannot book (a forged signature) is journaled too.
+        ...(command.attribution ? { attribution: command.attribution } : {}),
       };
       return shard.refuse(envelope, `cannot book: ${(error as Error).message}`, source);
     }

@@ -1,7 +1,7 @@
 import { deterministicId } from '../ids';
 import { EventSource, JournalEvent } from '../journal-event';
 import { AccountBook } from './account-book';
-import { BookCommand } from './commands';
+import { Attribution, BookCommand } from './commands';
 import { decide, decidedBefore, Decision } from './decide';
 import { cashflowsOf, rejection } from './event-builder';
 import { ClosedCycle, CyclePolicy, NettingCycles } from './netting';
@@ -96,7 +96,14 @@ export class ShardLedger {
 
   /** Journals the refusal of a command that could not even be read as a book command (its reason kept). */
   refuse(
-    command: { commandId: string; commandHash?: string; account: string; occurredAt: string; type: string },
+    command: {
+      commandId: string;
+      commandHash?: string;
+      account: string;
+      occurredAt: string;
+      type: string;
+      attribution?: Attribution;
+    },
     reason: string,
     source?: EventSource,
   ): HandleOutcome {
