@@ -70,7 +70,7 @@ describe('clearing API end to end, over HTTP with API keys', () => {
   );
 
   it(
-    'given BTC gaps to 50,000, then alice is under maintenance and her stream shows the liquidation case opening',
+    'given BTC gaps to 50,000, then alice is under maintenance, her stream shows the case opening and the API reads it to her key only',
     gapOpensCase,
   );
 
@@ -181,6 +181,21 @@ async function gapOpensCase(): Promise<void> {
   );
   assert.equal(opened.data.account, 'alice');
   assert.ok(['liquidatable', 'bankrupt'].includes(opened.data.trigger.band));
+  const casePath = `/v1/liquidations/${encodeURIComponent(opened.data.caseId)}`;
+  const read = await eventually(
+    async () => {
+      const answer = await system.call(keys.alice, 'GET', casePath);
+      return answer.status === 200 ? answer : undefined;
+    },
+    60_000,
+    500,
+  );
+  assert.equal(read.body.account ?? read.body.accountId, 'alice', JSON.stringify(read.body));
+  assert.equal(
+    (await system.call(keys.bob, 'GET', casePath)).status,
+    404,
+    "bob's key does not see alice's case",
+  );
 }
 
 async function referenceDataByAdmin(): Promise<void> {
