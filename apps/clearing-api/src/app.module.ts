@@ -4,7 +4,9 @@ import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
 import { AccessModule } from './auth/access.module';
+import { CommandsModule } from './commands/commands.module';
 import { ProblemFilter } from './http/problem.filter';
+import { KafkaClientModule } from './kafka-client.module';
 import { ApiKeysController } from './keys/api-keys.controller';
 import { HaltedPartitions } from './live/halted-partitions';
 import { LiveReadsController } from './live/live-reads.controller';
@@ -15,6 +17,8 @@ import { MarketReads } from './reads/market-reads';
 import { MarketReadsController } from './reads/market-reads.controller';
 import { RiskReads } from './reads/risk-reads';
 import { RiskReadsController } from './reads/risk-reads.controller';
+import { RoutingModule } from './routing/routing.module';
+import { StreamModule } from './stream/stream.module';
 import { SystemController } from './system/system.controller';
 
 export const SERVICE: ServiceDescriptor = { service: 'clearing-api', defaultHttpPort: 3000 };
@@ -26,6 +30,10 @@ export const SERVICE: ServiceDescriptor = { service: 'clearing-api', defaultHttp
     ObservabilityModule.forRoot(),
     DatabaseModule.forRoot(),
     AccessModule,
+    KafkaClientModule,
+    RoutingModule,
+    CommandsModule,
+    StreamModule,
   ],
   controllers: [
     SystemController,

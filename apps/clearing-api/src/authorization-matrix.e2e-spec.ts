@@ -55,6 +55,7 @@ describe('authorization matrix: every endpoint x every role x own/other account'
             method,
             key: keys.get(caller),
             body: route.body,
+            headers: route.headers,
           });
           const expected = expectedStatus(route, caller, target);
           if (response.status !== expected) {

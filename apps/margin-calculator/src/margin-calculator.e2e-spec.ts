@@ -34,7 +34,8 @@ describe('margin calculator, fed by the aggregator and the oracle through Kafka'
     ]);
     const alice = await system.awaitMargin(
       'alice',
-      (m): m is AccountMarginV1 => priced(m) && m.journalSequence >= 2,
+      // Alice's journal: her opening (1), the deposit (2), the fill (3).
+      (m): m is AccountMarginV1 => priced(m) && m.journalSequence >= 3,
     );
     assert.equal(alice.nlvUsd, '20000');
     assert.equal(alice.health.band, 'healthy');
@@ -60,7 +61,8 @@ describe('margin calculator, fed by the aggregator and the oracle through Kafka'
     );
     assert.deepEqual([alice.cause, bob.cause], ['mark', 'mark']);
     const rows = await eventually(async () => {
-      const sql = 'SELECT account_id, nlv_usd FROM account_risk ORDER BY account_id';
+      // risk-desk is open (so margined, at zero) but trades nothing here.
+      const sql = `SELECT account_id, nlv_usd FROM account_risk WHERE account_id <> 'risk-desk' ORDER BY account_id`;
       const all = await system.query<{ nlv_usd: string }>(sql);
       return all.every((row) => row.nlv_usd !== '20000.00') ? all : undefined;
     });
@@ -104,6 +106,9 @@ describe('margin calculator, fed by the aggregator and the oracle through Kafka'
     assert.equal(alice.cause, 'journal');
   });
 
+  it('given a caller without the service credential, when it asks to withdraw for alice, then 401 and nothing is booked', () =>
+    anonymousCallsRefused(system));
+
   it('given the risk desk raises the BTC imFactor to 1.5 by a journaled command, then alice needs half as much again', async () => {
     const before = (await system.marginOf('alice')).filter(priced).at(-1)!;
     const change = {
@@ -127,3 +132,17 @@ describe('margin calculator, fed by the aggregator and the oracle through Kafka'
     assert.equal(after.nlvUsd, before.nlvUsd, 'only the requirement moved');
   });
 });
+
+/** The calculator's internal endpoints answer only callers holding the service credential. */
+async function anonymousCallsRefused(system: MarginFixture): Promise<void> {
+  const response = await fetch(`${system.marginUrl}/accounts/alice/withdrawals`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ asset: 'USDC', amount: '100', commandId: 'w-anonymous' }),
+  });
+  assert.equal(response.status, 401, await response.text());
+  const reading = await fetch(`${system.marginUrl}/accounts/alice/margin`);
+  assert.equal(reading.status, 401, 'the margin of an account is not for anonymous callers either');
+  const booked = await system.query(`SELECT 1 FROM journal_index WHERE causation_id = 'w-anonymous'`);
+  assert.deepEqual(booked, []);
+}

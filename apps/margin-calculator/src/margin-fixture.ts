@@ -1,6 +1,7 @@
 // Test support (not part of the service): aggregator, oracle and margin calculator as three processes on
 // the aggregator fixture's topics and schema, driven as upstream engines and price feeds drive them.
 import path from 'node:path';
+import { DEV_SERVICE_CREDENTIAL, SERVICE_CREDENTIAL_HEADER } from '@clearing/config';
 import { MarginV1 } from '@clearing/contracts';
 import { eventually, indexQuoteMessages, readCommitted, startWorker, WorkerRun } from '@clearing/testing';
 import { AggregatorFixture } from '../../position-aggregator/src/aggregator-fixture';
@@ -44,11 +45,12 @@ export class MarginFixture extends AggregatorFixture {
     return eventually(async () => (await this.marginOf(account)).reverse().find(wanted), timeoutMs, 500);
   }
 
+  /** As the clearing API calls it: with the service credential the calculator runs with (the dev default). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
   async post(pathname: string, body: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(this.marginUrl + pathname, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [SERVICE_CREDENTIAL_HEADER]: DEV_SERVICE_CREDENTIAL },
       body: JSON.stringify(body),
     });
     return { status: response.status, body: await response.json() };

@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { CLEARING_CONFIG, signingKeyFromEnv } from '@clearing/config';
+import {
+  CLEARING_CONFIG,
+  SERVICE_CREDENTIAL,
+  serviceCredentialFromEnv,
+  signingKeyFromEnv,
+} from '@clearing/config';
 import { kafkaFromConfig } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { InstrumentCatalog, MarginEngine } from '@clearing/margin-engine';
@@ -16,6 +21,7 @@ import { JournalMarginHandler } from './journal/journal-margin.handler';
 import { MarginMetrics } from './margin-metrics';
 import { MARGIN_SETTINGS, MarginServiceSettings, marginSettingsFromEnv } from './margin.settings';
 import { MarketFeed } from './marks/market-feed';
+import { InstanceAdvertiser } from './routing/instance-advertiser';
 import { MARGIN_SIGNING_KEY, MarginOutput } from './output/margin-output';
 
 const ORACLE_CONFIG = Symbol('ORACLE_CONFIG');
@@ -39,6 +45,7 @@ export class MarginModule {
           provide: MARGIN_SIGNING_KEY,
           useFactory: () => signingKeyFromEnv(process.env, 'margin-calculator'),
         },
+        { provide: SERVICE_CREDENTIAL, useFactory: () => serviceCredentialFromEnv(process.env) },
         { provide: JournalCodec, useFactory: () => new JournalCodec() },
         {
           provide: MarginEngine,
@@ -63,6 +70,7 @@ export class MarginModule {
         WithdrawalVerdicts,
         MarginChecks,
         RiskParamsPoller,
+        InstanceAdvertiser,
       ],
       exports: [Kafka, OwnedAccounts, MARGIN_SETTINGS, MarketFeed],
     };

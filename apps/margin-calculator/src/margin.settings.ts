@@ -21,13 +21,17 @@ export interface MarginServiceSettings {
   /** How often journaled risk-parameter changes are looked for (risk_param_changes). */
   readonly riskParamsPollMs: number;
   readonly sessionTimeoutMs?: number;
+  /** How often this instance advertises its URL and partitions to service_instances (routing). */
+  readonly advertiseIntervalMs: number;
+  /** Where other services reach this instance (k8s: the pod address); default: the address it listens on. */
+  readonly advertisedUrl?: string;
 }
 
 /**
  * MARGIN_PUBLISH_RELATIVE (0.01), MARGIN_PUBLISH_ABSOLUTE_USD (1), MARGIN_EWMA_LAMBDA (0.94),
  * MARGIN_EWMA_PERIOD_MS (one day of event time), MARGIN_EWMA_SEED_VARIANCE (0.0009: 3% a day),
  * PAR_ASSETS (USDC), STANDARD_MARGIN_ACCOUNTS (comma separated), WITHDRAWAL_VERDICT_TIMEOUT_MS (5000),
- * RISK_PARAMS_POLL_MS (2000).
+ * RISK_PARAMS_POLL_MS (2000), ADVERTISE_INTERVAL_MS (1000), ADVERTISED_URL.
  */
 export function marginSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MarginServiceSettings {
   const number = (name: string, fallback: number, valid: (n: number) => boolean): number => {
@@ -56,5 +60,7 @@ export function marginSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Mar
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS
       ? number('KAFKA_SESSION_TIMEOUT_MS', 30_000, positive)
       : undefined,
+    advertiseIntervalMs: number('ADVERTISE_INTERVAL_MS', 1_000, positive),
+    ...(env.ADVERTISED_URL ? { advertisedUrl: env.ADVERTISED_URL } : {}),
   };
 }

@@ -37,10 +37,11 @@ const STREAM = fillStream({
   duplicateRate: 0.01,
 });
 /**
- * One Deposited event per account and one FillCleared per leg; nothing else may reach the journal but the
- * writer's clock ticks that close netting cycles (ClockTicked, counted apart: how many depends on timing).
+ * Per account its AccountOpened and one Deposited, and one FillCleared per leg; nothing else may reach the
+ * journal but the writer's clock ticks that close netting cycles (ClockTicked, counted apart: how many
+ * depends on timing).
  */
-const EXPECTED_EVENTS = ACCOUNTS.length + 2 * STREAM.accepted.length;
+const EXPECTED_EVENTS = 2 * ACCOUNTS.length + 2 * STREAM.accepted.length;
 
 /** The lines of a worker's log that explain a stall: errors and halted partitions. */
 function problemsIn(output: string): string {
@@ -74,7 +75,12 @@ function killPlans(rounds: number): Kill[] {
 describe(`position aggregator under kill -9 while 10,000 fills stream in (seed ${SEED})`, () => {
   const aggregator = new AggregatorFixture();
   const { topics } = aggregator;
-  before(() => aggregator.open(ACCOUNTS));
+  // Accounts are opened by command, so one clean life books the openings before any fill streams in.
+  before(async () => {
+    await aggregator.open(ACCOUNTS);
+    await aggregator.start();
+    await aggregator.stop();
+  });
   after(() => aggregator.close());
 
   /** Committed work: projected journal events plus the transactional offsets of intake and writer. */

@@ -9,6 +9,8 @@ import {
   uniqueName,
   WorkerRun,
   eventually,
+  openAccounts,
+  awaitAccountsOpen,
 } from '@clearing/testing';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -20,16 +22,19 @@ export class AggregatorFixture {
   readonly kafka = new KafkaFixture();
   readonly database = new DatabaseFixture(MIGRATIONS);
   private running?: WorkerRun;
+  private onboarded: readonly string[] = [];
 
   constructor(private readonly env: Record<string, string> = {}) {}
 
+  /** Topics and schema; `accounts` are onboarded by OpenAccount commands the service books on start. */
   async open(accounts: readonly string[]): Promise<void> {
     await ensureTopics(await this.kafka.adminClient(), systemTopicsFor(this.topics));
-    const db = await this.database.open();
-    await db.query('INSERT INTO accounts (account_id) SELECT unnest($1::text[])', [accounts]);
+    await this.database.open();
+    await openAccounts({ kafka: this.kafka.kafka, topic: this.topics.ledgerCommands }, accounts);
+    this.onboarded = accounts;
   }
 
-  /** Starts the compiled service; resolves once it listens. */
+  /** Starts the compiled service; resolves once it listens and the onboarded accounts are open. */
   async start(extraEnv: Record<string, string> = {}): Promise<WorkerRun> {
     const run = startWorker(AGGREGATOR_MAIN, {
       CLEARING_TOPIC_NAMESPACE: this.namespace,
@@ -42,6 +47,7 @@ export class AggregatorFixture {
     });
     this.running = run;
     await eventually(async () => (run.output().includes('listening on') ? true : undefined), 30_000);
+    await awaitAccountsOpen(this.database.dataSource, this.onboarded);
     return run;
   }
 

@@ -78,8 +78,9 @@ describe('a producer with any client’s default partitioner gets its commands a
       const consumed = await counterOf(metricsUrl, 'clearing_messages_consumed_total', commandsTopic);
       const forwarded = await counterOf(metricsUrl, 'clearing_messages_forwarded_total', commandsTopic);
       const rejected = await counterOf(metricsUrl, 'clearing_messages_dead_lettered_total', commandsTopic);
-      // The writer's own clock ticks are consumed too: each decided by its shard, none refused.
-      const accepted = ACCOUNTS.length + (await ticks());
+      // Each account's opening (by the fixture, murmur2-keyed) and its first deposit, and the writer's own
+      // clock ticks: each decided by its shard, none refused.
+      const accepted = ACCOUNTS.length * 2 + (await ticks());
       if (consumed < sent.length + forwards) return undefined;
       assert.deepEqual(
         [consumed, forwarded, rejected],

@@ -10,7 +10,7 @@ describe('position aggregator, driven as an upstream matching engine drives it',
   // Cycles cut by event count only: the fills are dated weeks ago, so any shorter length would let the
   // writer's clock close a cycle between them (netting-on-time.e2e-spec.ts covers closing by time).
   const aggregator = new AggregatorFixture({
-    NETTING_CYCLE_EVENTS: '3',
+    NETTING_CYCLE_EVENTS: '4',
     NETTING_CYCLE_MS: String(10 * 365 * 86_400_000),
   });
   before(async () => {
@@ -142,7 +142,7 @@ describe('position aggregator, driven as an upstream matching engine drives it',
   });
 
   it('publishes each netting cycle: net obligations per account and asset, and the cycle efficiency', async () => {
-    // Alice's shard closes a cycle after 3 events (deposit, two fills): fees -1 -1 and realized P&L +1000.
+    // Alice's shard closes a cycle after 4 events (her opening, deposit, two fills): fees -1 -1, realized P&L +1000.
     const messages = await eventually(async () => {
       const all = (await readCommitted(aggregator.kafka.kafka, aggregator.topics.settlements)).map((r) =>
         JSON.parse(r.value!.toString()),

@@ -30,3 +30,11 @@ export {
   signingKeyVariable,
   type SigningKeys,
 } from './signing-keys';
+export {
+  credentialMatches,
+  DEV_SERVICE_CREDENTIAL,
+  SERVICE_CREDENTIAL_HEADER,
+  SERVICE_CREDENTIAL_VARIABLE,
+  serviceCredentialFromEnv,
+} from './service-credential';
+export { SERVICE_CREDENTIAL, ServiceCredentialGuard } from './service-credential.guard';

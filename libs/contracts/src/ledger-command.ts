@@ -15,7 +15,10 @@ export type LedgerCommandV1 =
   | FillLegCommandV1
   | InstrumentExpiryCommandV1
   | InstrumentFundingCommandV1
-  | ClockTickCommandV1;
+  | ClockTickCommandV1
+  | OpenAccountCommandV1
+  | SuspendAccountCommandV1
+  | CloseAccountCommandV1;
 
 /** Internal commands addressed to a whole journal shard (its `shard`), not to one account's partition. */
 export type ShardCommandV1 = InstrumentExpiryCommandV1 | InstrumentFundingCommandV1 | ClockTickCommandV1;
@@ -32,6 +35,16 @@ export interface LedgerCommandEnvelope<TType extends string> {
   readonly causationId?: string;
   /** Required on privileged commands: the issuing service's HMAC (docs/contracts.md, Who may issue what). */
   readonly signature?: CommandSignatureV1;
+  /** Who asked (set by the clearing API and the CLI): journaled with the events, covered by the signature. */
+  readonly attribution?: AttributionV1;
+}
+
+/** Who issued a command, when, through which door and with which API key (never the key itself). */
+export interface AttributionV1 {
+  readonly principal: string;
+  readonly keyId?: string;
+  readonly at: Timestamp;
+  readonly via: 'api' | 'cli' | 'ops';
 }
 
 export interface CommandSignatureV1 {
@@ -224,3 +237,17 @@ export interface InstrumentFundingCommandV1 extends LedgerCommandEnvelope<'Instr
 export interface ClockTickCommandV1 extends LedgerCommandEnvelope<'ClockTick'> {
   readonly shard: number;
 }
+
+/** Onboards an account, or with `parentAccount` a sub-account (`isolated`: margined on its own). Issuer admin. */
+export interface OpenAccountCommandV1 extends LedgerCommandEnvelope<'OpenAccount'> {
+  readonly parentAccount?: AccountIdString;
+  readonly isolated?: boolean;
+}
+
+/** New fills refused at intake, withdrawals refused; deposits and liquidation still booked. Issuer admin. */
+export interface SuspendAccountCommandV1 extends LedgerCommandEnvelope<'SuspendAccount'> {
+  readonly reason: string;
+}
+
+/** Refused unless the account holds no open position and a zero balance in every asset. Issuer admin. */
+export type CloseAccountCommandV1 = LedgerCommandEnvelope<'CloseAccount'>;

@@ -98,6 +98,16 @@ const commands: Record<LedgerCommandType, LedgerCommandV1> = {
     quantity: '0.1',
     price: '59000',
   },
+  OpenAccount: {
+    ...envelope,
+    commandId: 'open-1',
+    type: 'OpenAccount',
+    parentAccount: 'acct-alice',
+    isolated: true,
+    attribution: { principal: 'ops-jane', keyId: 'key-7', at: '2026-03-14T09:00:00Z', via: 'api' },
+  },
+  SuspendAccount: { ...envelope, commandId: 'suspend-1', type: 'SuspendAccount', reason: 'KYC review' },
+  CloseAccount: { ...envelope, commandId: 'close-1', type: 'CloseAccount' },
   InstrumentExpiry: {
     ...envelope,
     commandId: 'expiry-1',

@@ -33,8 +33,9 @@ const REMINDER_INTERVAL_MS = 60_000;
 
 /**
  * The partitions a consume loop has halted. It outlives the loop's kafkajs consumer: a loop that is
- * restarted (a crashed consumer, a broker restart) keeps them halted, so only an operator resumes one
- * (by restarting the service after a fix; the offset was never committed past the bad batch).
+ * restarted (a crashed consumer, a broker restart) keeps them halted, so only an operator resumes one,
+ * after a fix: by restarting the service, or through the transport's `resumeHalted` (the clearing API's
+ * admin endpoint). Either way the offset was never committed past the bad batch, so it is read again.
  */
 export class PartitionHalts {
   private readonly records = new Map<string, HaltRecord>();
@@ -55,6 +56,14 @@ export class PartitionHalts {
     });
     this.reminder ??= setInterval(() => this.remind(), REMINDER_INTERVAL_MS).unref();
     return true;
+  }
+
+  /** Forgets a halt (an operator resumes it); the reason it had, or undefined when it was not halted. */
+  remove(topic: string, partition: number): string | undefined {
+    const key = `${topic}:${partition}`;
+    const record = this.records.get(key);
+    this.records.delete(key);
+    return record?.reason;
   }
 
   has(topic: string, partition: number): boolean {

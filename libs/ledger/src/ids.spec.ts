@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { classifyIdempotency, contentHash, deterministicId, IdempotencyCheck } from './ids';
+import {
+  classifyIdempotency,
+  commandContentHash,
+  contentHash,
+  deterministicId,
+  IdempotencyCheck,
+} from './ids';
 
 describe('deterministicId', () => {
   it('given the same parts, then the same RFC 9562 v8 UUID every time', () => {
@@ -53,5 +59,41 @@ describe('idempotency', () => {
   it('given non-JSON content, then hashing refuses it', () => {
     assert.throws(() => contentHash({ amount: Number.NaN }), /non-finite/);
     assert.throws(() => contentHash({ amount: 1n as unknown as string }), /bigint/);
+  });
+});
+
+describe('what a command id stands for (Idempotency-Key through a door)', () => {
+  const deposit = {
+    schemaVersion: 1,
+    commandId: 'idem-1',
+    type: 'Deposit',
+    account: 'acct-alice',
+    issuedAt: '2026-11-24T09:00:00Z',
+    asset: 'USDC',
+    amount: '100',
+    attribution: { principal: 'ops-jane', keyId: 'key-7', at: '2026-11-24T09:00:00Z', via: 'api' },
+    signature: { issuer: 'admin', hmac: 'a'.repeat(64) },
+  };
+  const retry = {
+    ...deposit,
+    issuedAt: '2026-11-24T09:00:05Z',
+    attribution: { ...deposit.attribution, at: '2026-11-24T09:00:05Z' },
+    signature: { issuer: 'admin', hmac: 'b'.repeat(64) },
+  };
+
+  it('given the same request retried later through a door, then it hashes the same (a duplicate)', () => {
+    assert.equal(commandContentHash(retry), commandContentHash(deposit));
+  });
+
+  it('given another amount or another principal under the same id, then it hashes differently (a conflict)', () => {
+    assert.notEqual(commandContentHash({ ...retry, amount: '101' }), commandContentHash(deposit));
+    const otherPrincipal = { ...retry, attribution: { ...retry.attribution, principal: 'ops-joe' } };
+    assert.notEqual(commandContentHash(otherPrincipal), commandContentHash(deposit));
+  });
+
+  it('given an unattributed command, then every field counts, as before doors existed', () => {
+    const { attribution: _a, ...plain } = deposit;
+    assert.equal(commandContentHash(plain), contentHash(plain));
+    assert.notEqual(commandContentHash({ ...plain, issuedAt: retry.issuedAt }), commandContentHash(plain));
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, JsonValue } from './json';
+import { canonicalJson, JsonObject, JsonValue } from './json';
 
 // Fixed namespace so our ids never collide with name-based UUIDs minted by other systems from the same parts.
 const ID_NAMESPACE = 'clearing.ledger.v1';
@@ -27,6 +27,19 @@ export function deterministicId(...parts: string[]): string {
 /** SHA-256 (hex) of the canonical JSON of `content`: key order and whitespace do not matter. */
 export function contentHash(content: JsonValue): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/**
+ * What a command id stands for. A command that came through a door (it carries `attribution`) is
+ * hashed without when it was issued and signed: a caller retrying with the same Idempotency-Key gets a
+ * fresh `issuedAt`, `attribution.at` and signature, and that retry is a duplicate, not a conflict. Who
+ * asked stays in (another principal reusing the id conflicts). Unattributed commands hash whole.
+ */
+export function commandContentHash(command: JsonObject): string {
+  const attribution = command.attribution as JsonObject | undefined;
+  if (attribution === undefined) return contentHash(command);
+  const { issuedAt: _issuedAt, attribution: _attribution, signature: _signature, ...asked } = command;
+  return contentHash({ ...asked, principal: attribution.principal ?? null });
 }
 
 /**

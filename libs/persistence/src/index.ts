@@ -4,3 +4,5 @@ export * from './data-source';
 export * from './checkpoint-store';
 export * from './account-sequence-guard';
 export * from './nest/database.module';
+export * from './service-directory';
+export * from './command-outcome';

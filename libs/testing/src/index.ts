@@ -11,3 +11,4 @@ export * from './messages-of-engine';
 export * from './fill-stream';
 export * from './chaos';
 export * from './hostile';
+export * from './onboarding';

@@ -27,9 +27,22 @@ function routesOf(controllers: readonly Controller[]): { route: string; access: 
   });
 }
 
+/** The controllers of a module and of every (static) module it imports: the feature modules' routes too. */
+function controllersOf(module: object, seen = new Set<object>()): Controller[] {
+  if (seen.has(module)) return [];
+  seen.add(module);
+  const own = (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, module) ?? []) as Controller[];
+  const imports = (Reflect.getMetadata(MODULE_METADATA.IMPORTS, module) ?? []) as object[];
+  return [...own, ...imports.flatMap((imported) => controllersOf(imported, seen))];
+}
+
 describe('every API route declares who may call it', () => {
-  it('given the controllers of AppModule, then each route carries @Allow(...) or @Public()', () => {
-    const controllers = Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, AppModule) as Controller[];
+  it('given the controllers of AppModule and its modules, then each route carries @Allow(...) or @Public()', () => {
+    const controllers = controllersOf(AppModule);
+    assert.ok(
+      controllers.some((c) => c.name === 'WithdrawalsController'),
+      'the feature modules are walked',
+    );
     const routes = routesOf(controllers);
     assert.ok(routes.length > 1, 'no routes found: the check would prove nothing');
     const undeclared = routes.filter((r) => r.access === undefined).map((r) => r.route);

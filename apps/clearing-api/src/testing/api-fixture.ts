@@ -76,6 +76,12 @@ export class ApiFixture {
       headers,
       body,
     });
+    const contentType = response.headers.get('content-type') ?? '';
+    // A live stream never ends: its status and headers are the answer; hang up on the body.
+    if (contentType.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, contentType, body: {} };
+    }
     const text = await response.text();
     return {
       status: response.status,

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { poisonBytes, poisonDecimal, poisonTimestamp, wrongType } from '@clearing/testing';
 import { SEED } from './api-seed';
+import { hostileWrite } from './hostile-writes';
 
 export type KeyChoice = 'admin' | 'account' | 'operator' | 'none' | { raw: string };
 
@@ -187,8 +188,9 @@ const unknownParams = fc.stringMatching(/^[a-z]{1,12}$/).map(
   }),
 );
 
-/** Every kind the issue names, equally likely. */
+/** Every kind the issue names, equally likely (the writes' kinds: hostile-writes.ts). */
 export const hostileRequest: fc.Arbitrary<HostileRequest> = fc.oneof(
+  hostileWrite,
   badJson,
   wrongTypes,
   hugeBody,

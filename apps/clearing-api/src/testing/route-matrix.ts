@@ -18,6 +18,8 @@ export interface MatrixRoute {
   readonly allowed: readonly Role[] | 'public';
   /** Status when allowed (200 by default). */
   readonly ok?: number;
+  /** Request headers beyond the key (a write's Idempotency-Key). */
+  readonly headers?: Record<string, string>;
 }
 
 const STAFF: readonly Role[] = ['operator', 'admin', 'auditor'];
@@ -34,6 +36,95 @@ const ofAccount = (suffix: string): MatrixRoute => ({
   scoped: true,
   allowed: ROLES,
 });
+
+const OPERATORS: readonly Role[] = ['operator', 'admin'];
+/** A journaled write: 202 once past the door (the matrix runs no ledger, so it stays pending). */
+const write = (
+  route: string,
+  path: (target: Target) => string,
+  allowed: readonly Role[],
+  body: unknown,
+): MatrixRoute => ({
+  route,
+  path,
+  scoped: false,
+  allowed,
+  body,
+  ok: 202,
+  headers: { 'idempotency-key': `matrix-${route.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 100)}` },
+});
+const atAccount = (suffix: string) =>
+  pick(`/v1/accounts/${SEED.own}${suffix}`, `/v1/accounts/${SEED.other}${suffix}`);
+
+/**
+ * The live routes: writes, the routed margin calls and the stream. The matrix runs the API alone, so a
+ * routed call that passes the door finds no margin calculator: 503 (the e2e specs run them for real).
+ */
+function liveRoutes(): MatrixRoute[] {
+  const perp = {
+    instrument: 'MATRIX-PERP',
+    instrumentKind: 'perpetual',
+    underlying: 'BTC',
+    quoteAsset: 'USDC',
+    settlementAsset: 'USDC',
+    positionScale: 4,
+    contractSize: '1',
+  };
+  return [
+    write('POST /v1/accounts', () => '/v1/accounts', OPERATORS, { account: 'MATRIX-NEW' }),
+    write('POST /v1/accounts/{account}/suspension', atAccount('/suspension'), OPERATORS, {
+      reason: 'matrix',
+    }),
+    write('POST /v1/accounts/{account}/closure', atAccount('/closure'), OPERATORS, {}),
+    write('POST /v1/accounts/{account}/deposits', atAccount('/deposits'), ['operator'], {
+      asset: 'USDC',
+      amount: '1',
+    }),
+    write('POST /v1/instruments', () => '/v1/instruments', ['admin'], perp),
+    write('POST /v1/risk-parameters', () => '/v1/risk-parameters', ['admin'], {
+      scope: 'underlying',
+      target: 'BTC',
+      params: { imFactor: '1' },
+    }),
+    {
+      ...write('POST /v1/accounts/{account}/withdrawals', atAccount('/withdrawals'), ['account'], {
+        asset: 'USDC',
+        amount: '1',
+      }),
+      scoped: true,
+      ok: 503,
+    },
+    {
+      route: 'POST /v1/accounts/{account}/what-if',
+      path: atAccount('/what-if'),
+      scoped: true,
+      allowed: ROLES,
+      body: { trades: [{ instrument: 'BTC-PERP', quantity: '1', priceUsd: '60000' }] },
+      ok: 503,
+    },
+    {
+      route: 'GET /v1/accounts/{account}/stream',
+      path: atAccount('/stream'),
+      scoped: true,
+      allowed: ['account', 'operator', 'auditor'] as Role[],
+    },
+    {
+      route: 'GET /v1/commands/{commandId}',
+      path: () => '/v1/commands/matrix-unknown',
+      scoped: false,
+      allowed: ROLES,
+    },
+    {
+      ...fixed('POST', '/v1/admin/halted-partitions/resume', ['admin']),
+      body: { service: 'no-such-service', topic: 'ledger.journal.v1', partition: 0 },
+      ok: 404,
+    },
+  ].map((route) =>
+    route.route === 'GET /v1/commands/{commandId}'
+      ? { ...route, path: () => '/v1/commands/matrix-unknown' }
+      : route,
+  );
+}
 
 /** `liveKeyId` issues a key and gives its id, so each DELETE has a live key to revoke. */
 export function matrixRoutes(liveKeyId: () => Promise<string>): MatrixRoute[] {
@@ -75,6 +166,7 @@ export function matrixRoutes(liveKeyId: () => Promise<string>): MatrixRoute[] {
       scoped: false,
       allowed: ROLES,
     },
+    ...liveRoutes(),
   ];
 }
 

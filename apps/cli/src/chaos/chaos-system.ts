@@ -7,8 +7,10 @@ import { createDataSource } from '@clearing/persistence';
 import {
   AcknowledgedLoad,
   awaitAllOk,
+  awaitAccountsOpen,
   depositMessage,
   Fault,
+  openAccounts,
   ResilientPublisher,
   ServiceSupervisor,
   StreamInstrument,
@@ -53,8 +55,8 @@ export class ChaosSystem {
     const system = new ChaosSystem(infra, supervisor);
     try {
       for (const service of await chaosServices(infra.endpoints)) supervisor.start(service);
-      await system.onboard(accounts);
       await awaitAllOk(system.readyUrls(), READY_TIMEOUT_MS);
+      await system.onboard(accounts);
     } catch (error) {
       await system.stop(logDir, false);
       throw error;
@@ -122,12 +124,14 @@ export class ChaosSystem {
     await stopPrivateInfra(this.infra);
   }
 
+  /** Journaled OpenAccount commands, as in production; resolves once the intake sees them all. */
   private async onboard(accounts: readonly string[]): Promise<void> {
+    await openAccounts({ kafka: this.kafka(), topic: this.topics.ledgerCommands }, accounts);
     const { databaseUrl } = this.infra.endpoints;
     const dataSource = createDataSource({ url: databaseUrl, poolSize: 1, applicationName: 'chaos' });
     await dataSource.initialize();
     try {
-      await dataSource.query('INSERT INTO accounts (account_id) SELECT unnest($1::text[])', [accounts]);
+      await awaitAccountsOpen(dataSource, accounts, READY_TIMEOUT_MS);
     } finally {
       await dataSource.destroy();
     }

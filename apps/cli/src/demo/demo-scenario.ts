@@ -2,7 +2,15 @@ import { logLevel } from 'kafkajs';
 import { TOPICS } from '@clearing/contracts';
 import { createKafka } from '@clearing/kafka';
 import { createDataSource } from '@clearing/persistence';
-import { depositMessage, eventually, fillMessage, indexQuoteMessages, publishRaw } from '@clearing/testing';
+import {
+  awaitAccountsOpen,
+  depositMessage,
+  eventually,
+  fillMessage,
+  indexQuoteMessages,
+  openAccounts,
+  publishRaw,
+} from '@clearing/testing';
 import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
 import { InfraEndpoints } from '../infra';
 import { formatReport } from '../verify/report';
@@ -32,10 +40,9 @@ export async function runDemoScenario(
   });
   await dataSource.initialize();
   try {
-    await dataSource.query(
-      'INSERT INTO accounts (account_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING',
-      [[alice, bob, carol]],
-    );
+    say(`demo: opening ${alice}, ${bob} and ${carol} with journaled OpenAccount commands`);
+    await openAccounts({ kafka, topic: TOPICS.ledgerCommands }, [alice, bob, carol]);
+    await awaitAccountsOpen(dataSource, [alice, bob, carol]);
     await publishRaw(
       kafka,
       TOPICS.ledgerCommands,

@@ -17,6 +17,8 @@ import { MARGIN_SETTINGS, MarginServiceSettings } from '../margin.settings';
 export class OwnedAccounts {
   private readonly logger = new Logger(OwnedAccounts.name);
   private owned = new Set<number>();
+  /** The owned partitions whose restore finished: what this instance can answer for (routing adverts). */
+  private serving: readonly number[] = [];
   private restoring: Promise<void> = Promise.resolve();
   private readyListeners: (() => void)[] = [];
 
@@ -35,6 +37,10 @@ export class OwnedAccounts {
     return partitionOfKey(account, this.settings.partitionCount);
   }
 
+  servedPartitions(): readonly number[] {
+    return this.serving;
+  }
+
   /** Resolves once the current assignment is restored (rejects if the journal is broken). */
   restored(): Promise<void> {
     return this.restoring;
@@ -50,10 +56,14 @@ export class OwnedAccounts {
     const added = partitions.filter((p) => !this.owned.has(p));
     this.owned = next;
     this.engine.keepAccounts((account) => next.has(this.partitionOf(account)));
+    this.serving = this.serving.filter((p) => next.has(p));
     if (added.length === 0) return;
     this.restoring = this.restoring.catch(() => undefined).then(() => this.restore(added));
     this.restoring.then(
-      () => this.readyListeners.forEach((listener) => listener()),
+      () => {
+        if (this.owned === next) this.serving = [...next].sort((a, b) => a - b);
+        this.readyListeners.forEach((listener) => listener());
+      },
       (error: Error) =>
         this.logger.error({ partitions: added, error: error.message }, 'journal restore failed'),
     );

@@ -79,6 +79,7 @@ export class MarginChecks {
       issuedAt: new Date().toISOString(),
       asset: body.asset,
       amount: body.amount,
+      ...(body.attribution ? { attribution: body.attribution } : {}),
       marginApproval: {
         journalSequence: approval.journalSequence,
         approvedBy: 'margin-calculator',

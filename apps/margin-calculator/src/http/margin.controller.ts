@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { SERVICE_CREDENTIAL_HEADER, ServiceCredentialGuard } from '@clearing/config';
 import { MarginChecks } from './margin-checks.service';
 import { validated, WHAT_IF_SCHEMA, WITHDRAWAL_SCHEMA } from './request-schemas';
 
@@ -8,8 +9,14 @@ const MISDIRECTED = {
   description: 'Another instance margins this account (its journal partition).',
 };
 
-/** Margin checks over HTTP: for matching engines (pre-trade) and traders' front ends. OpenAPI at /docs. */
+/**
+ * Internal margin checks over HTTP, for the clearing API (which routes front ends here) and matching engines
+ * (pre-trade). They reveal and change account state, so every call needs the service credential.
+ */
 @ApiTags('margin')
+@ApiSecurity(SERVICE_CREDENTIAL_HEADER)
+@ApiResponse({ status: 401, description: 'No or a wrong service credential.' })
+@UseGuards(ServiceCredentialGuard)
 @Controller('accounts/:account')
 export class MarginController {
   constructor(private readonly checks: MarginChecks) {}

@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
 import { BadRequestException } from '@nestjs/common';
-import { DECIMAL_DIGITS_PATTERN } from '@clearing/contracts';
+import { AttributionV1, DECIMAL_DIGITS_PATTERN } from '@clearing/contracts';
 
 // Shape, then the contracts' digits bound: a 60-digit quantity is a 400 here, not a 500 later.
 const DECIMAL = { type: 'string', pattern: '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$' } as const;
@@ -22,6 +22,8 @@ export interface WithdrawalRequestBody {
   amount: string;
   /** Idempotency key of the caller; a fresh one per attempt (a stale refusal is final for its id). */
   commandId: string;
+  /** Who asked, as the clearing API authenticated them; journaled with the withdrawal. */
+  attribution?: AttributionV1;
 }
 
 export const WHAT_IF_SCHEMA: JSONSchemaType<WhatIfRequest> = {
@@ -59,6 +61,18 @@ export const WITHDRAWAL_SCHEMA: JSONSchemaType<WithdrawalRequestBody> = {
     asset: { type: 'string', minLength: 1, maxLength: 64 },
     amount: { ...bounded(POSITIVE_DECIMAL), description: 'Above zero: a zero withdrawal moves nothing.' },
     commandId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
+    attribution: {
+      type: 'object',
+      nullable: true,
+      required: ['principal', 'at', 'via'],
+      additionalProperties: false,
+      properties: {
+        principal: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$' },
+        keyId: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
+        at: { type: 'string', maxLength: 40 },
+        via: { type: 'string', enum: ['api', 'cli', 'ops'] },
+      },
+    },
   },
 };
 

@@ -1,5 +1,19 @@
-import { InstrumentTermsV1, LedgerCommandV1, ShardCommandV1 } from '@clearing/contracts';
-import { BookCommand, InstrumentTerms, JournalCodec, parseAmount, scaledDecimal } from '@clearing/ledger';
+import {
+  CloseAccountCommandV1,
+  InstrumentTermsV1,
+  LedgerCommandV1,
+  OpenAccountCommandV1,
+  ShardCommandV1,
+  SuspendAccountCommandV1,
+} from '@clearing/contracts';
+import {
+  AccountLifecycle,
+  BookCommand,
+  InstrumentTerms,
+  JournalCodec,
+  parseAmount,
+  scaledDecimal,
+} from '@clearing/ledger';
 
 /**
  * ledger.commands.v1 (decimal strings) -> the writer's exact commands. Throws with a reason when a
@@ -10,7 +24,12 @@ import { BookCommand, InstrumentTerms, JournalCodec, parseAmount, scaledDecimal 
 export type AccountCommandV1 = Exclude<LedgerCommandV1, ShardCommandV1>;
 
 export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): BookCommand {
-  const base = { commandId: command.commandId, account: command.account, occurredAt: command.issuedAt };
+  const base = {
+    commandId: command.commandId,
+    account: command.account,
+    occurredAt: command.issuedAt,
+    ...(command.attribution ? { attribution: command.attribution } : {}),
+  };
   const cash = (asset: string, amount: string) => parseAmount(amount, codec.scaleOf(asset));
   switch (command.type) {
     case 'FillLeg': {
@@ -77,6 +96,10 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
         asset: command.asset,
         amount: cash(command.asset, command.amount),
       };
+    case 'OpenAccount':
+    case 'SuspendAccount':
+    case 'CloseAccount':
+      return { ...base, ...lifecycleOf(command) };
     case 'RegisterInstrument':
     case 'RiskParamsChange': {
       const {
@@ -86,6 +109,7 @@ export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): B
         account: _a,
         issuedAt: _i,
         causationId: _k,
+        attribution: _w,
         ...details
       } = command;
       return { ...base, type: command.type, details: flatten(details) };
@@ -150,6 +174,24 @@ export function termsFromWire(terms: InstrumentTermsV1, codec: JournalCodec): In
     ...(terms.optionType ? { optionType: terms.optionType } : {}),
   };
 }
+
+function lifecycleOf(
+  command: OpenAccountCommandV1 | SuspendAccountCommandV1 | CloseAccountCommandV1,
+): DistributiveLifecycle {
+  if (command.type === 'SuspendAccount') return { type: 'SuspendAccount', reason: command.reason };
+  if (command.type === 'CloseAccount') return { type: 'CloseAccount' };
+  return {
+    type: 'OpenAccount',
+    marginMode: command.isolated ? 'isolated' : 'cross',
+    ...(command.parentAccount ? { parentAccount: command.parentAccount } : {}),
+  };
+}
+
+type DistributiveLifecycle = AccountLifecycle extends infer L
+  ? L extends AccountLifecycle
+    ? Omit<L, 'commandId' | 'account' | 'occurredAt' | 'attribution'>
+    : never
+  : never;
 
 function scaledSigned(decimal: string): { minor: bigint; scale: number } {
   const negative = decimal.startsWith('-');

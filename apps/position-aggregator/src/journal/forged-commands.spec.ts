@@ -204,3 +204,25 @@ describe('the journal writer trusts no command it cannot attribute to its issuer
     assertRefused(journal, 'dep-backstop', /must be signed by admin/);
   });
 });
+
+describe('onboarding is an operator command: only admin may open, suspend or close (issue 13)', () => {
+  it('given account lifecycle commands nobody signed, then each is refused with who asked journaled; the admin-signed one opens', async () => {
+    const attribution = { principal: 'mallory', at: '2026-03-14T09:30:00Z', via: 'api' } as const;
+    const open = (id: string): LedgerCommandV1 => ({
+      ...envelope(id, 'alice'),
+      type: 'OpenAccount',
+      attribution,
+    });
+    const journal = await journalOf([
+      open('open-unsigned'),
+      { ...envelope('suspend-unsigned', 'alice'), type: 'SuspendAccount', reason: 'x' },
+      { ...envelope('close-unsigned', 'alice'), type: 'CloseAccount' },
+      signed(open('open-signed'), 'admin'),
+    ]);
+    assertRefused(journal, 'open-unsigned', /OpenAccount must be signed by admin/);
+    assert.deepEqual(journal.get('open-unsigned')?.payload.attribution, attribution);
+    assertRefused(journal, 'suspend-unsigned', /SuspendAccount must be signed by admin/);
+    assertRefused(journal, 'close-unsigned', /CloseAccount must be signed by admin/);
+    assert.equal(journal.get('open-signed')?.type, 'AccountOpened');
+  });
+});

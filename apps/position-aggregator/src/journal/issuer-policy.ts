@@ -27,6 +27,9 @@ export function requiredIssuerOf(
       return 'deleveraging-engine';
     case 'RegisterInstrument':
     case 'RiskParamsChange':
+    case 'OpenAccount':
+    case 'SuspendAccount':
+    case 'CloseAccount':
       return 'admin';
     case 'Deposit':
     case 'WithdrawalRequest':

@@ -13,11 +13,11 @@ import {
   TransformResult,
 } from '@clearing/kafka';
 import {
-  contentHash,
+  commandContentHash,
   EventSource,
   HandleOutcome,
   JournalCodec,
-  JsonValue,
+  JsonObject,
   ShardLedger,
 } from '@clearing/ledger';
 import { AggregatorMetrics } from '../aggregator-metrics';
@@ -88,7 +88,7 @@ export class JournalWriterHandler {
 
   private handle(shard: ShardLedger, command: AccountCommandV1, source: EventSource): HandleOutcome {
     // Key order and whitespace do not change the hash: a re-send from another client is a duplicate.
-    const commandHash = contentHash(command as unknown as JsonValue);
+    const commandHash = commandContentHash(command as unknown as JsonObject);
     let mapped;
     try {
       const forged = this.issuerRefusalOf(command);
@@ -101,6 +101,8 @@ export class JournalWriterHandler {
         account: command.account,
         occurredAt: command.issuedAt,
         type: command.type,
+        // Who asked for a command the writer cannot book (a forged signature) is journaled too.
+        ...(command.attribution ? { attribution: command.attribution } : {}),
       };
       return shard.refuse(envelope, `cannot book: ${(error as Error).message}`, source);
     }

@@ -2,10 +2,12 @@ import { EntityManager } from 'typeorm';
 import { JournalCodec } from '@clearing/ledger';
 import { AccountSequenceGuard } from '@clearing/persistence';
 import { instrumentDefinitionOf } from '../intake/instrument-catalog';
+import { writeAccounts, writeCommandOutcomes } from './account-rows';
 import { balanceDeltas, latestPositions, LocatedEvent } from './journal-rows';
 
 /**
- * Projects journal events into balances, positions, the journal index and fill legs, inside the
+ * Projects journal events into balances, positions, the journal index, fill legs, reference data
+ * (instruments, risk parameters, accounts) and command outcomes, inside the
  * caller's transaction (the one the journal offsets commit in). Each event is applied at most once by
  * (account, sequence); a sequence gap throws and halts the partition.
  */
@@ -37,6 +39,8 @@ export class JournalProjector {
     await this.writeFillLegs(db, events);
     await this.writeInstruments(db, events);
     await this.writeRiskParams(db, events);
+    await writeAccounts(db, events);
+    await writeCommandOutcomes(db, events);
     return events.length;
   }
 

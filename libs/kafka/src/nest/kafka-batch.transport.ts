@@ -76,6 +76,23 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     return { ...status, haltedPartitions: this.halts.keys(), alive: this.deathsSinceJoined < MAX_DEATHS };
   }
 
+  /**
+   * An operator resumes a halted partition after a fix: the halt is forgotten and the consume loop replaced,
+   * exactly what a service restart does to it, so the partition is read again from its committed offset
+   * (never advanced past the bad batch) under a fresh state epoch. False when it was not halted here.
+   */
+  async resumeHalted(topic: string, partition: number): Promise<boolean> {
+    const reason = this.halts.remove(topic, partition);
+    if (reason === undefined) return false;
+    this.options.metrics?.halted(topic, partition, false, reason);
+    this.options.log?.('info', 'halted partition resumed by an operator', { topic, partition, reason });
+    const halted = this.loop;
+    this.loop = undefined;
+    await halted?.stop();
+    void this.startWithRetry(1_000);
+    return true;
+  }
+
   private async startWithRetry(delayMs: number): Promise<void> {
     if (this.closed) return;
     this.loop = this.createLoop([...this.messageHandlers.keys()]);

@@ -1,7 +1,9 @@
 import { INestApplication, Logger } from '@nestjs/common';
+import { serviceCredentialFromEnv } from '@clearing/config';
 import { LivenessRegistry, ReadinessRegistry } from '@clearing/observability';
 import { LoopStatus } from '../batch-consumer';
 import { LoopLog } from '../partition-halt';
+import { exposeHaltResume } from './halt-resume';
 import { KafkaBatchTransport, KafkaBatchTransportOptions } from './kafka-batch.transport';
 
 /**
@@ -24,8 +26,9 @@ export function loopLivenessCheck(status: () => LoopStatus) {
 }
 
 /**
- * Connects one batch loop to a Nest app as a microservice (started by startAllMicroservices) and
- * registers its readiness and liveness probes under `name`.
+ * Connects one batch loop to a Nest app as a microservice (started by startAllMicroservices), registers
+ * its readiness and liveness probes under `name`, and lets an operator resume its halted partitions
+ * (POST /internal/halted-partitions/resume, service credential).
  */
 export function connectBatchLoop(
   app: INestApplication,
@@ -43,6 +46,7 @@ export function connectBatchLoop(
     name,
     loopLivenessCheck(() => transport.loopStatus()),
   );
+  exposeHaltResume(app, transport, serviceCredentialFromEnv(process.env));
   return transport;
 }
 

@@ -81,3 +81,66 @@ describe('a broken ledger invariant halts its partition, through the Nest layer'
     }
   });
 });
+
+describe('an operator resumes a halted partition after a fix', () => {
+  const kafka = new KafkaFixture();
+  after(() => kafka.close());
+
+  it('given a halted partition and a fixed handler, when an operator resumes it, then the bad batch is read again and flows', async () => {
+    const [input, output] = await kafka.topics(
+      { name: 'resume-in', partitions: 1, withDeadLetterTopic: true },
+      { name: 'resume-out', partitions: 1 },
+    );
+    let fixed = false;
+    @BatchHandler()
+    class FixableHandler {
+      @EventPattern(input)
+      async onBatch(@Payload() batch: DecodedBatch<SampleMessage>): Promise<OutboundMessage[]> {
+        if (!fixed && batch.messages.some((m) => m.value.id === 'poison'))
+          throw new SequenceGapError('account acct-1: sequence 9 after 7');
+        return batch.messages.map((m) => ({ topic: output, key: m.key, value: m.value.id }));
+      }
+    }
+    @Module({ controllers: [FixableHandler] })
+    class FixableModule {}
+    const metrics = new RecordingMetrics();
+    const transport = new KafkaBatchTransport({
+      mode: 'transform',
+      kafka: kafka.kafka,
+      groupId: uniqueName('g'),
+      decode: decodeSample,
+      metrics,
+    });
+    const app = await NestFactory.create(FixableModule, { logger: false });
+    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+    try {
+      // Given the partition halted on a poisoned message
+      const poison = { key: 'p', value: JSON.stringify({ id: 'poison', amount: '1' }) };
+      await publishRaw(kafka.kafka, input, [poison, ...sampleMessages(5)]);
+      await eventually(async () => (transport.loopStatus().haltedPartitions.length > 0 ? true : undefined));
+      assert.equal(await transport.resumeHalted(input, 1), false, 'a partition that is not halted');
+
+      // When the fix is deployed (here: the handler stops throwing) and an operator resumes the partition
+      fixed = true;
+      assert.equal(await transport.resumeHalted(input, 0), true);
+
+      // Then everything from the poisoned batch on is delivered once, and the halt is gone everywhere
+      const delivered = await eventually(async () => {
+        const records = await readCommitted(kafka.kafka, output);
+        return records.length >= 6 ? records : undefined;
+      }, 60_000);
+      assert.deepEqual(
+        delivered.map((r) => r.value!.toString()),
+        ['poison', ...sampleMessages(5).map((m) => (JSON.parse(m.value) as { id: string }).id)],
+      );
+      assert.deepEqual(transport.loopStatus().haltedPartitions, []);
+      assert.equal(metrics.haltedPartitions.size, 0);
+      await eventually(async () =>
+        (await loopReadinessCheck(() => transport.loopStatus())()).up ? true : undefined,
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});

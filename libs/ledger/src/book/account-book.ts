@@ -35,6 +35,8 @@ export class AccountBook {
    * funding for a period is owed only by a position held at its funding time, not by one opened later.
    */
   readonly positionOpenedAt = new Map<string, string>();
+  /** From AccountOpened/Suspended/Closed events; undefined for an account never opened by command. */
+  status?: AccountStatus;
 
   constructor(readonly account: string) {}
 
@@ -82,6 +84,19 @@ export class AccountBook {
     if (isDeleveragingStep(event) && event.causationId !== undefined)
       this.decidedSteps.add(event.causationId);
     if (position) this.setPosition(positionFromPayload(position), event.occurredAt);
+    this.status = ACCOUNT_STATUS_AFTER[event.type] ?? this.status;
+  }
+
+  /** Whether anything is left on the account: an open position or a non-zero balance. */
+  holdings(): string[] {
+    const open = [...this.positions.values()].filter((held) => held.quantity !== 0n);
+    return [
+      ...open.map((held) => `an open position in ${held.terms.instrument}`),
+      // Contract units are balances too (postings in the instrument): already named as the position.
+      ...[...this.balances.keys()]
+        .filter((asset) => !this.positions.has(asset))
+        .map((asset) => `a balance of ${asset}`),
+    ];
   }
 
   /** A flat position is kept while it carries realized P&L, so that figure stays a lifetime total. */
@@ -96,6 +111,15 @@ export class AccountBook {
     else this.positions.set(held.terms.instrument, held);
   }
 }
+
+export type AccountStatus = 'active' | 'suspended' | 'closed';
+
+/** The journal events that set an account's status (decide-account.ts). */
+const ACCOUNT_STATUS_AFTER: Readonly<Record<string, AccountStatus>> = {
+  AccountOpened: 'active',
+  AccountSuspended: 'suspended',
+  AccountClosed: 'closed',
+};
 
 /** The commands of a liquidation case, whose events carry the case id (or, refused, the command type). */
 export const DELEVERAGING_STEP_COMMANDS: ReadonlySet<string> = new Set([

@@ -14,7 +14,8 @@ export type BookCommand =
   | PositionTransfer
   | InsuranceFundDraw
   | SocializeLoss
-  | ReferenceChange;
+  | ReferenceChange
+  | AccountLifecycle;
 
 interface CommandBase {
   readonly commandId: string;
@@ -23,6 +24,16 @@ interface CommandBase {
   readonly occurredAt: string;
   /** SHA-256 of the wire command's canonical JSON, set by the writer: tells a duplicate from a conflict. */
   readonly commandHash?: string;
+  /** Who asked, through which door and key: journaled in the payload of the events the command causes. */
+  readonly attribution?: Attribution;
+}
+
+/** As on the wire (ledger.commands.v1 `attribution`); copied into each event's `payload.attribution`. */
+export interface Attribution {
+  readonly principal: string;
+  readonly keyId?: string;
+  readonly at: string;
+  readonly via: string;
 }
 
 export interface FillLeg extends CommandBase {
@@ -120,3 +131,13 @@ export interface ReferenceChange extends CommandBase {
   readonly type: 'RegisterInstrument' | 'RiskParamsChange';
   readonly details: { readonly [key: string]: string | number };
 }
+
+/** Onboarding, suspension and closing of an account: journaled, no money moves (decide-account.ts). */
+export type AccountLifecycle =
+  | (CommandBase & {
+      readonly type: 'OpenAccount';
+      readonly parentAccount?: AccountId;
+      readonly marginMode: 'cross' | 'isolated';
+    })
+  | (CommandBase & { readonly type: 'SuspendAccount'; readonly reason: string })
+  | (CommandBase & { readonly type: 'CloseAccount' });

@@ -3,6 +3,7 @@ import { JournalEvent } from '../journal-event';
 import { JsonObject } from '../json';
 import { Posting } from '../posting';
 import { AccountBook, positionPayload } from './account-book';
+import { Attribution } from './commands';
 import { Cashflow, DecideContext, nextEvent, transfer } from './event-builder';
 import { applyTrade } from './position';
 import { SystemAccount } from './system-accounts';
@@ -22,6 +23,7 @@ export interface TradeDraft {
   /** Who receives the fee: the fee account (fills) or the insurance fund (liquidations). */
   readonly feeTo: string;
   readonly payload: JsonObject;
+  readonly attribution?: Attribution;
 }
 
 /**
@@ -56,6 +58,7 @@ export function bookTrade(book: AccountBook, context: DecideContext, trade: Trad
   return nextEvent(book, context, {
     commandId: trade.commandId,
     occurredAt: trade.occurredAt,
+    attribution: trade.attribution,
     type: trade.type,
     postings,
     cashflows,

@@ -3,6 +3,7 @@ import { JournalEvent } from '../journal-event';
 import { JsonObject } from '../json';
 import { AccountBook } from './account-book';
 import { MarginApproval, WithdrawalRequest } from './commands';
+import { cashStatusRefusalOf } from './decide-account';
 import { DecideContext, nextEvent, transfer } from './event-builder';
 import { Haircut } from './socialized-loss';
 import { SystemAccount } from './system-accounts';
@@ -65,6 +66,8 @@ function haircutPayload(cut: Haircut, amount: bigint, scale: number): JsonObject
 
 function refusalOf(book: AccountBook, request: WithdrawalRequest, scale: number): string | undefined {
   if (request.amount <= 0n) return 'withdrawal amount must be positive';
+  const statusRefusal = cashStatusRefusalOf(book, 'out');
+  if (statusRefusal !== undefined) return statusRefusal;
   const marginRefusal = marginRefusalOf(book, request.marginApproval);
   if (marginRefusal !== undefined) return marginRefusal;
   const available = book.balance(request.asset);

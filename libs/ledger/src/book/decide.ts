@@ -12,6 +12,7 @@ import {
   PositionTransfer,
 } from './commands';
 import { limitRefusalOf } from './command-limits';
+import { cashStatusRefusalOf, decideAccountCommand } from './decide-account';
 import { bookTrade } from './decide-trade';
 import { decideSocializeLoss } from './decide-socialized-loss';
 import { decideWithdrawal } from './decide-withdrawal';
@@ -69,6 +70,10 @@ export function decide(book: AccountBook, command: BookCommand, context: DecideC
       return { event: decideInsuranceDraw(book, command, context) };
     case 'SocializeLoss':
       return { event: decideSocializeLoss(book, command, context) };
+    case 'OpenAccount':
+    case 'SuspendAccount':
+    case 'CloseAccount':
+      return { event: decideAccountCommand(book, command, context) };
     case 'RegisterInstrument':
     case 'RiskParamsChange': {
       const type = command.type === 'RegisterInstrument' ? 'InstrumentRegistered' : 'RiskParamsChanged';
@@ -111,6 +116,8 @@ function decideFillLeg(book: AccountBook, leg: FillLeg, context: DecideContext):
 
 function decideDeposit(book: AccountBook, deposit: Deposit, context: DecideContext): JournalEvent {
   if (deposit.amount <= 0n) return rejection(book, context, deposit, 'deposit amount must be positive');
+  const statusRefusal = cashStatusRefusalOf(book, 'in');
+  if (statusRefusal !== undefined) return rejection(book, context, deposit, statusRefusal);
   return nextEvent(book, context, {
     ...deposit,
     type: 'CollateralDeposited',

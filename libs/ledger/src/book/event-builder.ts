@@ -4,6 +4,7 @@ import { createJournalEvent, EventSource, JournalEvent } from '../journal-event'
 import { JsonObject } from '../json';
 import { balancePostings, NO_POSTINGS, Posting } from '../posting';
 import { AccountBook } from './account-book';
+import { Attribution } from './commands';
 import { ShardFacts } from './shard-facts';
 
 /** Where the writer is: its shard (for the system sub-accounts) and the consumed command's coordinates. */
@@ -31,6 +32,7 @@ interface Draft {
   readonly postings: readonly Posting[];
   readonly payload: JsonObject;
   readonly cashflows?: readonly Cashflow[];
+  readonly attribution?: Attribution;
 }
 
 /**
@@ -52,6 +54,7 @@ export function nextEvent(book: AccountBook, context: DecideContext, draft: Draf
     postings: postings.length === 0 ? NO_POSTINGS : balancePostings(postings),
     payload: {
       ...draft.payload,
+      ...(draft.attribution ? { attribution: { ...draft.attribution } } : {}),
       ...(cashflows.length > 0
         ? {
             cashflows: cashflows.map((c) => ({
@@ -76,13 +79,20 @@ export function transfer(from: string, to: string, asset: string, amount: bigint
 export function rejection(
   book: AccountBook,
   context: DecideContext,
-  command: { commandId: string; commandHash?: string; occurredAt: string; type: string },
+  command: {
+    commandId: string;
+    commandHash?: string;
+    occurredAt: string;
+    type: string;
+    attribution?: Attribution;
+  },
   reason: string,
   type = 'CommandRejected',
 ): JournalEvent {
   return nextEvent(book, context, {
     commandId: command.commandId,
     commandHash: command.commandHash,
+    attribution: command.attribution,
     occurredAt: command.occurredAt,
     type,
     postings: [],

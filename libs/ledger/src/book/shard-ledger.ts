@@ -3,7 +3,7 @@ import { deterministicId } from '../ids';
 import { EventSource, JournalEvent } from '../journal-event';
 import { JsonObject } from '../json';
 import { AccountBook } from './account-book';
-import { BookCommand, FundingSettlement } from './commands';
+import { Attribution, BookCommand, FundingSettlement } from './commands';
 import { decide, decidedBefore, Decision } from './decide';
 import { cashflowsOf, DecideContext, nextEvent, rejection } from './event-builder';
 import { CLOCK_TICKED, ClosedCycle, CyclePolicy, NettingCycles } from './netting';
@@ -191,7 +191,14 @@ export class ShardLedger {
 
   /** Journals the refusal of a command that could not even be read as a book command (its reason kept). */
   refuse(
-    command: { commandId: string; commandHash?: string; account: string; occurredAt: string; type: string },
+    command: {
+      commandId: string;
+      commandHash?: string;
+      account: string;
+      occurredAt: string;
+      type: string;
+      attribution?: Attribution;
+    },
     reason: string,
     source?: EventSource,
   ): HandleOutcome {

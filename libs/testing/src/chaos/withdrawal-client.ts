@@ -1,6 +1,10 @@
+import { DEV_SERVICE_CREDENTIAL, SERVICE_CREDENTIAL_HEADER } from '@clearing/config';
 import { RequestedWithdrawal, WithdrawalOutcome } from './acknowledged-load';
 
-/** A front end asking the margin calculator to withdraw (POST /accounts/:account/withdrawals). */
+/**
+ * A front end asking the margin calculator to withdraw (POST /accounts/:account/withdrawals), with the
+ * services' dev credential (the chaos services run with the default).
+ */
 export async function requestWithdrawal(
   marginUrl: string,
   request: { commandId: string; account: string; amount: string },
@@ -11,7 +15,7 @@ export async function requestWithdrawal(
   try {
     const response = await fetch(`${marginUrl}/accounts/${encodeURIComponent(account)}/withdrawals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [SERVICE_CREDENTIAL_HEADER]: DEV_SERVICE_CREDENTIAL },
       body: JSON.stringify({ asset: 'USDC', amount, commandId }),
       signal: AbortSignal.timeout(timeoutMs),
     });
