@@ -68,7 +68,8 @@ async function prime(fixture: MarginFixture, book: BenchBook, watches: Watches):
   await publishRaw(kafka, fixture.topics.ledgerCommands, book.deposits);
   await eventually(
     async () =>
-      watches.btcPerpMarked() && book.accounts.every((a) => watches.margin.latestSequence(a) >= 1)
+      // Sequence 1 is each account's opening, 2 its deposit.
+      watches.btcPerpMarked() && book.accounts.every((a) => watches.margin.latestSequence(a) >= 2)
         ? true
         : undefined,
     120_000,

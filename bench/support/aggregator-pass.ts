@@ -86,7 +86,9 @@ async function bookDeposits(fixture: AggregatorFixture, book: BenchBook): Promis
   progress(`booking ${book.deposits.length} deposits at ${baseUrl}`);
   for (const deadline = Date.now() + GIVE_UP_AFTER_MS; Date.now() < deadline; await sleep(POLL_EVERY_MS)) {
     const samples = await scrapeMetrics(baseUrl);
-    if (perTopic(samples, CONSUMED, fixture.topics.ledgerJournal) >= book.deposits.length) {
+    // The journal holds each account's opening as well as its deposit.
+    const booked = book.deposits.length + book.accounts.length;
+    if (perTopic(samples, CONSUMED, fixture.topics.ledgerJournal) >= booked) {
       await fixture.stop();
       await untilGroupsEmpty(fixture);
       return;

@@ -24,12 +24,7 @@ import {
 export type AccountCommandV1 = Exclude<LedgerCommandV1, ShardCommandV1>;
 
 export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): BookCommand {
-  const base = {
-    commandId: command.commandId,
-    account: command.account,
-    occurredAt: command.issuedAt,
-    ...(command.attribution ? { attribution: command.attribution } : {}),
-  };
+  const base = envelopeOf(command);
   const cash = (asset: string, amount: string) => parseAmount(amount, codec.scaleOf(asset));
   switch (command.type) {
     case 'FillLeg': {
@@ -172,6 +167,16 @@ export function termsFromWire(terms: InstrumentTermsV1, codec: JournalCodec): In
     ...(terms.expiry ? { expiry: terms.expiry } : {}),
     ...(terms.strike ? { strike: parseAmount(terms.strike, settlementScale) } : {}),
     ...(terms.optionType ? { optionType: terms.optionType } : {}),
+  };
+}
+
+/** What every book command keeps of the wire envelope: id, account, event time, and who asked. */
+function envelopeOf(command: AccountCommandV1) {
+  return {
+    commandId: command.commandId,
+    account: command.account,
+    occurredAt: command.issuedAt,
+    ...(command.attribution ? { attribution: command.attribution } : {}),
   };
 }
 
