@@ -218,6 +218,7 @@ describe(`position aggregator under kill -9 while 10,000 fills stream in (seed $
       'event-ids-unique',
       'fill-legs',
       'journal-decodes',
+      'liquidation-prices',
       'projection-balances',
       'projection-positions',
       'projections-caught-up',
