@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 
 /** Where the browser sees the page. */
@@ -28,6 +29,10 @@ export const RISK_PAGE_DIR = path.resolve(
  * the page has no inline script, so nothing needs loosening.
  */
 export function serveRiskPage(app: INestApplication): void {
+  // An image built from dist/ alone would answer 404 at /risk/: say why at boot rather than leave it silent.
+  if (!existsSync(path.join(RISK_PAGE_DIR, 'index.html'))) {
+    new Logger('RiskPage').warn(`risk page files missing from ${RISK_PAGE_DIR}: /risk/ will answer 404`);
+  }
   (app as NestExpressApplication).useStaticAssets(RISK_PAGE_DIR, {
     prefix: RISK_PAGE_PATH,
     index: 'index.html',
