@@ -149,8 +149,17 @@ function onEvent(event, data) {
 }
 
 /** EventSource cannot send an Authorization header, and a key in the URL would land in access logs. */
-async function listen(signal) {
-  const response = await fetch('/v1/stream', { headers: { authorization: `Bearer ${apiKey()}` }, signal });
+async function listen(abort) {
+  const response = await fetch('/v1/stream', {
+    headers: { authorization: `Bearer ${apiKey()}` },
+    signal: abort.signal,
+  });
+  if (response.status === 401 || response.status === 403) {
+    // Retrying cannot help a refused key: stop, and say so until another key is pasted.
+    abort.abort();
+    setStatus(`Key refused (${response.status}): the risk page needs an operator or auditor key.`, true);
+    return;
+  }
   if (!response.ok) throw new Error(`/v1/stream: ${response.status}`);
   setStatus('Live: listening to /v1/stream');
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -176,7 +185,7 @@ async function connect() {
   streamAbort = abort;
   await refresh();
   while (!abort.signal.aborted) {
-    await listen(abort.signal).catch(
+    await listen(abort).catch(
       (error) => abort.signal.aborted || setStatus(`Stream: ${error.message}; reconnecting`, true),
     );
     if (!abort.signal.aborted) {

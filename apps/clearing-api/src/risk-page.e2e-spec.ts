@@ -186,7 +186,10 @@ describe('the live risk page for a key that may not watch the system', () => {
     const accountKey = await fixture.key('account', 'LIQ-E');
     await other.fill('#key', accountKey);
     await other.click('#key-form button[type="submit"]');
-    await waitUntilShown(async () => /\b403\b/.test(await textOf(other, '#status')), true);
+    await waitUntilShown(
+      () => textOf(other, '#status'),
+      'Key refused (403): the risk page needs an operator or auditor key.',
+    );
     // A browser expression (the project compiles without DOM types).
     const stored = await other.evaluate(
       "[sessionStorage.getItem('clearing.riskPage.apiKey'), localStorage.length]",
