@@ -1,17 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
-import { PAGE_PROPERTIES, PageQuery, paged } from '../http/pagination';
-import { ApiQuerySchema, ObjectSchema, SchemaPipe } from '../http/schema-validation';
+import { PAGE_ONLY_SCHEMA, PageQuery, paged } from '../http/pagination';
+import { ApiQuerySchema, SchemaPipe } from '../http/schema-validation';
 import { RISK_WATCHERS } from './risk-watchers';
 import { RiskOverviewReads } from './risk-overview-reads';
 import { HealthBandHistogram, NearLiquidationList } from './risk-overview.views';
-
-const PAGE_SCHEMA: ObjectSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { ...PAGE_PROPERTIES },
-};
 
 /** The system-wide risk picture behind the live risk page (/risk/): every account at once, staff only. */
 @ApiTags('risk')
@@ -29,10 +23,10 @@ export class RiskOverviewController {
 
   @Get('nearest-liquidation')
   @ApiOperation({ summary: 'Accounts with the lowest health ratio (margin NLV / MM) first' })
-  @ApiQuerySchema(PAGE_SCHEMA)
+  @ApiQuerySchema(PAGE_ONLY_SCHEMA)
   @ApiOkResponse({ type: NearLiquidationList })
   async nearestLiquidation(
-    @Query(new SchemaPipe(PAGE_SCHEMA, 'query')) page: PageQuery,
+    @Query(new SchemaPipe(PAGE_ONLY_SCHEMA, 'query')) page: PageQuery,
   ): Promise<NearLiquidationList> {
     return paged(await this.reads.nearestLiquidation({ ...page, limit: page.limit + 1 }), page);
   }
