@@ -17,6 +17,8 @@ import { MarketReads } from './reads/market-reads';
 import { MarketReadsController } from './reads/market-reads.controller';
 import { RiskReads } from './reads/risk-reads';
 import { RiskReadsController } from './reads/risk-reads.controller';
+import { RiskOverviewController } from './risk-page/risk-overview.controller';
+import { RiskOverviewReads } from './risk-page/risk-overview-reads';
 import { RoutingModule } from './routing/routing.module';
 import { StreamModule } from './stream/stream.module';
 import { SystemController } from './system/system.controller';
@@ -42,11 +44,13 @@ export const SERVICE: ServiceDescriptor = { service: 'clearing-api', defaultHttp
     RiskReadsController,
     MarketReadsController,
     LiveReadsController,
+    RiskOverviewController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },
     AccountReads,
     RiskReads,
+    RiskOverviewReads,
     MarketReads,
     LiveTail,
     HaltedPartitions,

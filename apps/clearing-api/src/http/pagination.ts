@@ -1,10 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ObjectSchema } from './schema-validation';
 
 /** limit/offset for every list: bounded so no request can ask Postgres for an unbounded result. */
 export const PAGE_PROPERTIES = {
   limit: { type: 'integer', minimum: 1, maximum: 500, default: 100, description: 'Rows per page' },
   offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0, description: 'Rows to skip' },
 } as const;
+
+/** The query of a list that takes nothing but its page. */
+export const PAGE_ONLY_SCHEMA: ObjectSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...PAGE_PROPERTIES },
+};
 
 export interface PageQuery {
   limit: number;

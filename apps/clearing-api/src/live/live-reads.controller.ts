@@ -4,7 +4,7 @@ import { Principal, READERS, STAFF_READERS } from '@clearing/access';
 import { AccountAccess } from '../auth/account-access';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal';
-import { PAGE_PROPERTIES, PageQuery, paged } from '../http/pagination';
+import { PAGE_ONLY_SCHEMA, PAGE_PROPERTIES, PageQuery, paged } from '../http/pagination';
 import { Problem } from '../http/problem';
 import { ACCOUNT_ID, ApiQuerySchema, INSTRUMENT, ObjectSchema, SchemaPipe } from '../http/schema-validation';
 import { HaltedPartitions } from './halted-partitions';
@@ -22,11 +22,6 @@ const ADL_SCHEMA: ObjectSchema = {
   type: 'object',
   additionalProperties: false,
   properties: { account: ACCOUNT_ID, instrument: INSTRUMENT },
-};
-const PAGE_SCHEMA: ObjectSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { ...PAGE_PROPERTIES },
 };
 const DEAD_LETTER_SCHEMA: ObjectSchema = {
   type: 'object',
@@ -91,9 +86,9 @@ export class LiveReadsController {
   @Get('netting/cycles')
   @Allow(...STAFF_READERS)
   @ApiOperation({ summary: 'Closed netting cycles, newest first, with gross, net and netting efficiency' })
-  @ApiQuerySchema(PAGE_SCHEMA)
+  @ApiQuerySchema(PAGE_ONLY_SCHEMA)
   @ApiOkResponse({ type: NettingCycleList })
-  cycles(@Query(new SchemaPipe(PAGE_SCHEMA, 'query')) page: PageQuery): NettingCycleList {
+  cycles(@Query(new SchemaPipe(PAGE_ONLY_SCHEMA, 'query')) page: PageQuery): NettingCycleList {
     const newestFirst = [...this.tail.state.cycles.values()].reverse().map(withoutEnvelope);
     return paged(newestFirst.slice(page.offset, page.offset + page.limit + 1), page);
   }

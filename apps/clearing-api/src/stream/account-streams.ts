@@ -7,22 +7,25 @@ import {
 } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { Observable } from 'rxjs';
-import { LiquidationV1, MarginV1, TOPICS } from '@clearing/contracts';
+import { LiquidationV1, MarginV1, SettlementV1, TOPICS } from '@clearing/contracts';
 import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
 import { AccountFeed } from './account-feed';
+import { SystemFeed } from './system-feed';
 
 /** Each API instance reads both topics whole under a throwaway group (libs/kafka BroadcastFeed). */
 const STREAM_GROUP_PREFIX = 'clearing-api.stream';
 const RETRY_MS = 5_000;
 
 /**
- * The live stream behind GET /v1/accounts/{a}/stream: margin.v1 and liquidations.v1, read on every API
- * instance (a front end may be connected to any of them), fanned out per account as Server-Sent Events.
+ * The live streams behind GET /v1/accounts/{a}/stream (margin.v1 and liquidations.v1 fanned out per
+ * account) and GET /v1/stream (the system-wide risk changes, settlements.v1's cycles too), read on every API
+ * instance (a front end may be connected to any of them) and served as Server-Sent Events.
  */
 @Injectable()
 export class AccountStreams implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AccountStreams.name);
   private readonly feed = new AccountFeed();
+  private readonly system = new SystemFeed();
   private readonly sources: BroadcastFeed<never>[];
   private stopping = false;
 
@@ -39,8 +42,15 @@ export class AccountStreams implements OnApplicationBootstrap, OnApplicationShut
           this.logger.error({ topic, partition, offset, reason }, 'invalid message skipped'),
       }) as BroadcastFeed<never>;
     this.sources = [
-      source<MarginV1>(TOPICS.margin, (figures) => this.feed.onMargin(figures)),
-      source<LiquidationV1>(TOPICS.liquidations, (events) => this.feed.onLiquidations(events)),
+      source<MarginV1>(TOPICS.margin, (figures) => {
+        this.feed.onMargin(figures);
+        this.system.onMargin(figures);
+      }),
+      source<LiquidationV1>(TOPICS.liquidations, (events) => {
+        this.feed.onLiquidations(events);
+        this.system.onLiquidations(events);
+      }),
+      source<SettlementV1>(TOPICS.settlements, (messages) => this.system.onSettlements(messages)),
     ];
   }
 
@@ -69,6 +79,13 @@ export class AccountStreams implements OnApplicationBootstrap, OnApplicationShut
   of(account: string): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) =>
       this.feed.subscribe(account, (update) => subscriber.next({ type: update.event, data: update.data })),
+    );
+  }
+
+  /** The system's risk changes as SSE events (`band`, `liquidation`, `solvency`, `netting`). */
+  ofSystem(): Observable<MessageEvent> {
+    return new Observable<MessageEvent>((subscriber) =>
+      this.system.subscribe((update) => subscriber.next({ type: update.event, data: update.data })),
     );
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountStreams } from './account-streams';
 import { StreamController } from './stream.controller';
+import { SystemStreamController } from './system-stream.controller';
 
-/** The live account stream (SSE) fed from margin.v1 and liquidations.v1. */
-@Module({ controllers: [StreamController], providers: [AccountStreams] })
+/** The live streams (SSE): per account, and system-wide for the risk page. */
+@Module({ controllers: [StreamController, SystemStreamController], providers: [AccountStreams] })
 export class StreamModule {}

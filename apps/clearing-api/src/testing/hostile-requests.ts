@@ -91,7 +91,7 @@ const hugeNumbers = fc
   .tuple(
     fc.constantFrom('limit', 'offset'),
     badInteger,
-    fc.constantFrom('/v1/accounts', '/v1/liquidations', '/v1/marks'),
+    fc.constantFrom('/v1/accounts', '/v1/liquidations', '/v1/marks', '/v1/risk/nearest-liquidation'),
   )
   .map(
     ([name, value, path]): HostileRequest => ({

@@ -38,6 +38,8 @@ const ofAccount = (suffix: string): MatrixRoute => ({
 });
 
 const OPERATORS: readonly Role[] = ['operator', 'admin'];
+/** The live risk page's data: the whole system's risk, for operators and auditors only. */
+const RISK_WATCHERS: readonly Role[] = ['operator', 'auditor'];
 /** A journaled write: 202 once past the door (the matrix runs no ledger, so it stays pending). */
 const write = (
   route: string,
@@ -166,6 +168,9 @@ export function matrixRoutes(liveKeyId: () => Promise<string>): MatrixRoute[] {
       scoped: false,
       allowed: ROLES,
     },
+    ...['/v1/risk/health-bands', '/v1/risk/nearest-liquidation', '/v1/stream'].map((p) =>
+      fixed('GET', p, RISK_WATCHERS),
+    ),
     ...liveRoutes(),
   ];
 }
