@@ -151,6 +151,7 @@ export class TransactionalProducers implements BatchCommitter {
   private async connect(transactionalId: string): Promise<Producer> {
     const producer = idempotentProducer(this.kafka, transactionalId);
     await producer.connect();
+    await settleTransactionalId(producer);
     return producer;
   }
 
@@ -159,6 +160,18 @@ export class TransactionalProducers implements BatchCommitter {
     this.producers.delete(key);
     await producer?.then((p) => p.disconnect()).catch(() => undefined);
   }
+}
+
+/**
+ * The transactional InitProducerId, now: it fences every earlier producer of the id and returns only once
+ * the id's last transaction is complete (committed or aborted), so state read after it includes a commit
+ * whose answer was lost. kafkajs' `connect()` initialises only an idempotent producer id and defers this to
+ * the first `transaction()`, i.e. after the partition's state was read. Opening a transaction does it;
+ * aborting one with nothing in it sends nothing to the broker.
+ */
+async function settleTransactionalId(producer: Producer): Promise<void> {
+  const transaction = await producer.transaction();
+  await transaction.abort();
 }
 
 /**
