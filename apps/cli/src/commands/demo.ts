@@ -2,7 +2,7 @@ import { CliCommand, parseArgs } from '../command';
 import { runMarketDemo } from '../demo/demo-scenario';
 import { ProgressView } from '../demo/progress-view';
 import { formatDemoReport } from '../demo/report-text';
-import { bringUp, runUntilSignal } from '../demo/services-up';
+import { bringUp, describeServices, runUntilSignal } from '../demo/services-up';
 import { Shutdown } from '../demo/shutdown';
 
 const USAGE = `usage: clearing demo [--accounts N] [--minutes M] [--json]
@@ -59,7 +59,11 @@ export const demoCommand: CliCommand = {
         onTick: (figures) => view?.update(figures),
       }).finally(() => view?.stop());
       process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatDemoReport(report)}\n`);
-      if (interactive) await runUntilSignal(shutdown, say);
+      if (interactive) {
+        // The live view has scrolled the start-up lines away: where everything listens, again.
+        say(describeServices(up.running));
+        await runUntilSignal(shutdown, say);
+      }
       return report.verify.ok ? 0 : 1;
     } catch (error) {
       process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,4 +1,7 @@
+import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { NettingCycleSummaryV1, SettlementV1, TOPICS } from '@clearing/contracts';
+import { readCommitted } from '@clearing/testing';
 import { byLabel, histogramQuantile, nonZero, Sample, total } from './metrics-scrape';
 
 /** What the demo's report shows, as --json prints it (USD amounts exact decimal strings from Postgres). */
@@ -9,8 +12,8 @@ export interface DemoReport {
   readonly oracle: { rejectedByReason: Record<string, number> };
   /** FundingPeriodSettled journal events: one per perpetual, period and journal shard. */
   readonly fundingSettlements: number;
-  /** Last closed netting cycle per asset: 1 - net / gross. */
-  readonly nettingEfficiency: Record<string, number>;
+  /** Per asset over the run's netting cycles: 1 - sum |net| / sum gross (decimal string). */
+  readonly nettingEfficiency: Record<string, string>;
   readonly margin: {
     portfolioImUsd: string;
     standardImUsd: string;
@@ -50,7 +53,6 @@ export function figuresFromMetrics(samples: readonly Sample[]) {
     ),
     oracleRejected: nonZero(byLabel(samples, 'clearing_oracle_observations_rejected_total', 'reason')),
     fundingSettlements: total(samples, 'clearing_journal_events_total', { type: 'FundingPeriodSettled' }),
-    nettingEfficiency: byLabel(samples, 'clearing_settlement_netting_efficiency_ratio', 'asset'),
     liquidations: {
       casesOpened: total(samples, 'clearing_deleveraging_cases_opened_total'),
       casesClosedByOutcome: nonZero(byLabel(samples, 'clearing_deleveraging_cases_closed_total', 'outcome')),
@@ -104,4 +106,29 @@ export async function sumUsd(db: DataSource, amounts: readonly string[]): Promis
     [amounts],
   );
   return sum;
+}
+
+/**
+ * Netting efficiency over the whole run, per asset: 1 - sum |net| / sum gross of every netting cycle
+ * closed since `sinceMs` (settlements.v1 cycle summaries), summed exactly by Postgres. The services'
+ * gauge shows only the last cycle, which after the crash nets little.
+ */
+export async function nettingOverRun(
+  db: DataSource,
+  kafka: Kafka,
+  sinceMs: number,
+): Promise<Record<string, string>> {
+  const cycles = (await readCommitted(kafka, TOPICS.settlements))
+    .map((r) => JSON.parse(r.value!.toString()) as SettlementV1)
+    .filter(
+      (m): m is NettingCycleSummaryV1 => m.kind === 'cycle-summary' && Date.parse(m.closedAt) >= sinceMs,
+    );
+  const legs = cycles.flatMap((c) => c.byAsset);
+  const rows = await db.query<{ asset: string; efficiency: string }[]>(
+    `SELECT asset, round(1 - sum(net::numeric) / nullif(sum(gross::numeric), 0), 4)::text AS efficiency
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS l(asset, gross, net)
+      GROUP BY asset HAVING sum(gross::numeric) > 0 ORDER BY asset`,
+    [legs.map((l) => l.asset), legs.map((l) => l.gross), legs.map((l) => l.net)],
+  );
+  return Object.fromEntries(rows.map((r) => [r.asset, r.efficiency]));
 }

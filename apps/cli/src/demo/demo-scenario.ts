@@ -9,7 +9,14 @@ import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.se
 import { InfraEndpoints } from '../infra';
 import { formatReport } from '../verify/report';
 import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';
-import { clearedFills, DemoReport, figuresFromMetrics, marginFigures, sumUsd } from './demo-report';
+import {
+  clearedFills,
+  DemoReport,
+  figuresFromMetrics,
+  marginFigures,
+  nettingOverRun,
+  sumUsd,
+} from './demo-report';
 import { fundBalances, topUpInsuranceFunds } from './insurance-funds';
 import { allAccounts, castOf, depositsOf, fillRound, leveragedFills, MarketCast } from './market';
 import { scrapeAll, total } from './metrics-scrape';
@@ -43,6 +50,10 @@ interface Run {
   readonly cast: MarketCast;
   readonly options: DemoOptions;
   published: number;
+  /** When the run began: netting cycles closed since are the run's. */
+  readonly startedMs: number;
+  /** When the first fill was published: throughput counts from here. */
+  firstFillMs?: number;
   insuranceBeforeUsd?: string;
 }
 
@@ -72,11 +83,11 @@ export async function runMarketDemo(endpoints: InfraEndpoints, options: DemoOpti
       cast: castOf(options.accounts, Date.now().toString(36)),
       options,
       published: 0,
+      startedMs: Date.now(),
     };
     await setUp(run);
-    const startedMs = Date.now();
     await trade(run);
-    const clearingSeconds = await settle(run, startedMs);
+    const clearingSeconds = await settle(run);
     return await report(run, clearingSeconds);
   } finally {
     await db.destroy();
@@ -98,6 +109,7 @@ async function setUp(run: Run): Promise<void> {
     'demo: price feeds from five sources (bitfinex stale, okx an outlier), Lido’s stETH rate, implied vols',
   );
   await publishRaw(kafka, TOPICS.oraclePrices, fundingPrelude(Date.now()));
+  run.firstFillMs = Date.now();
   await publishRaw(kafka, TOPICS.fills, leveragedFills(cast));
   run.published += Object.keys(cast.leveraged).length;
 }
@@ -141,7 +153,7 @@ async function live(run: Run): Promise<LiveFigures> {
 }
 
 /** Waits for every fill cleared and every liquidation case closed; the seconds clearing took. */
-async function settle(run: Run, startedMs: number): Promise<number> {
+async function settle(run: Run): Promise<number> {
   const deadlineMs = Date.now() + SETTLE_TIMEOUT_MS;
   let clearedAtMs: number | undefined;
   for (;;) {
@@ -149,7 +161,7 @@ async function settle(run: Run, startedMs: number): Promise<number> {
     if (cleared >= run.published) clearedAtMs ??= Date.now();
     const open = total(samples, 'clearing_deleveraging_cases_open');
     if ((clearedAtMs !== undefined && open === 0) || Date.now() >= deadlineMs)
-      return ((clearedAtMs ?? Date.now()) - startedMs) / 1000;
+      return ((clearedAtMs ?? Date.now()) - (run.firstFillMs ?? run.startedMs)) / 1000;
     await sleep(ROUND_MS);
   }
 }
@@ -171,7 +183,7 @@ async function report(run: Run, clearingSeconds: number): Promise<DemoReport> {
     fills: { published: run.published, cleared, rejectedByReason: metrics.rejectedFills },
     oracle: { rejectedByReason: metrics.oracleRejected },
     fundingSettlements: metrics.fundingSettlements,
-    nettingEfficiency: metrics.nettingEfficiency,
+    nettingEfficiency: await nettingOverRun(db, kafka, run.startedMs),
     ...(await marginFigures(db, allAccounts(cast))),
     liquidations: metrics.liquidations,
     insuranceFund: {

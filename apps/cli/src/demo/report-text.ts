@@ -8,7 +8,7 @@ const counts = (byReason: Record<string, number>) =>
 /** The report as a person reads it at the end of `clearing demo` (docs/DEMO.md explains each line). */
 export function formatDemoReport(r: DemoReport): string {
   const efficiency = Object.entries(r.nettingEfficiency)
-    .map(([asset, ratio]) => `${asset} ${(100 * ratio).toFixed(1)} %`)
+    .map(([asset, ratio]) => `${asset} ${(100 * Number(ratio)).toFixed(1)} %`)
     .join(', ');
   const ms = (v?: number) => (v === undefined ? '-' : `${v} ms`);
   return [
@@ -16,7 +16,7 @@ export function formatDemoReport(r: DemoReport): string {
     `  fills           ${r.fills.cleared} cleared of ${r.fills.published} published; refused: ${counts(r.fills.rejectedByReason)}`,
     `  oracle          refused observations: ${counts(r.oracle.rejectedByReason)}`,
     `  funding         ${r.fundingSettlements} FundingPeriodSettled events (per perpetual, period and shard)`,
-    `  netting         efficiency of the last cycle: ${efficiency || 'no cycle closed'}`,
+    `  netting         efficiency over the run's cycles: ${efficiency || 'no cycle closed'}`,
     `  margin          portfolio IM ${r.margin.portfolioImUsd} USD vs standard ${r.margin.standardImUsd} USD: netting saves ${r.margin.savingUsd} USD (${r.margin.savingPercent} %)`,
     `  health bands    ${counts(r.accountsByBand)}`,
     `  liquidations    ${r.liquidations.casesOpened} cases; closed by outcome: ${counts(r.liquidations.casesClosedByOutcome)}; ${r.liquidations.partialLiquidationSteps} partial-liquidation steps`,
