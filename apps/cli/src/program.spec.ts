@@ -14,7 +14,8 @@ describe('clearing help, on commander', () => {
     for (const line of [
       /infra up\|down\|status \[--json\]/,
       /db migrate\|revert\|status \[--schema NAME\]/,
-      /demo \[--once\]/,
+      /demo \[--accounts N\] \[--minutes M\] \[--json\]/,
+      /start .*start infra and the five services with no scenario/,
       /price .*--type call\|put/,
       /verify \[--json\]/,
       /replay \[--schema-prefix P\]/,

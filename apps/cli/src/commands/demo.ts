@@ -1,64 +1,76 @@
-import { DEPLOYED_SERVICES } from '../infra/deployed-services';
-import { ensureInfra } from '../infra';
-import { RunningService, startService, stopServices } from '../demo/service-processes';
 import { CliCommand, parseArgs } from '../command';
-import { runDemoScenario } from '../demo/demo-scenario';
+import { runMarketDemo } from '../demo/demo-scenario';
+import { ProgressView } from '../demo/progress-view';
+import { formatDemoReport } from '../demo/report-text';
+import { bringUp, describeServices, runUntilSignal } from '../demo/services-up';
+import { Shutdown } from '../demo/shutdown';
 
-const USAGE = `usage: clearing demo [--once]
+const USAGE = `usage: clearing demo [--accounts N] [--minutes M] [--json]
 
-Starts Kafka and Postgres (if needed), provisions topics and migrations, starts the five services and
-prints where each listens; then clears a small scenario (deposits, fills including a repeat and a
-malformed one, published as a matching engine would), prints the booked positions and balances and
-runs clearing verify. Runs until Ctrl-C; --once stops everything afterwards.`;
+A live market through Kafka only, as upstream systems would drive it: starts Kafka and Postgres (if
+needed) and the five services, then a matching engine's fills for N traders (default 2000) across spot,
+perpetuals, a dated future and options on BTC and ETH, price feeds (one stale, one outlying), deposits
+including stETH, a funding period, and after 40 % of M minutes (default 2) a crash that liquidates in
+part, draws insurance funds and deleverages. Ends with a report (--json: as JSON) and clearing verify.
+On a terminal: a live progress view, and the services stay up until Ctrl-C. Without one (CI): exits
+after the report (status 0 when verify passes). Ctrl-C stops everything it started, at any moment.`;
 
-const say = (line: string): void => void process.stdout.write(`${line}\n`);
+/** The demo's pace: liquidation rounds every few hundred ms instead of 30 s, cycles of 50 events. */
+const DEMO_SERVICE_ENV: Readonly<Record<string, string>> = {
+  LIQUIDATION_COOLDOWN_MS: '300',
+  LIQUIDATION_MIN_COOLDOWN_MS: '100',
+  DELEVERAGING_TICK_MS: '200',
+  DELEVERAGING_REISSUE_MS: '2000',
+  SOLVENCY_INTERVAL_MS: '1000',
+  NETTING_CYCLE_EVENTS: '50',
+};
 
-function describe(running: readonly RunningService[]): string {
-  const rows = running.map(
-    (s) =>
-      `  ${s.service.padEnd(22)} ${s.url.padEnd(24)} health ${s.url}/health/ready  metrics ${s.url}/metrics`,
-  );
-  return [
-    'services:',
-    ...rows,
-    `  (OpenAPI of the clearing-api at ${running.find((s) => s.service === 'clearing-api')?.url}/docs; logs in .infra/demo/)`,
-  ].join('\n');
+function optionsOf(args: readonly string[]) {
+  const { flags } = parseArgs(args);
+  const accounts = Number(flags.get('accounts') ?? 2000);
+  const minutes = Number(flags.get('minutes') ?? process.env.CLEARING_DEMO_MINUTES ?? 2);
+  if (!Number.isInteger(accounts) || accounts < 2 || accounts > 100_000) return undefined;
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 600) return undefined;
+  return { accounts, minutes, json: flags.has('json') };
 }
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'start infra and every service, print where each listens',
+  summary: 'a live market with a crash: netting, margin and the loss waterfall, then a report',
   usage: USAGE,
   async run(args) {
-    const once = parseArgs(args).flags.has('once');
-    const endpoints = await ensureInfra({ log: (line) => say(`infra: ${line}`) });
-    const env = {
-      ...process.env,
-      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
-      DATABASE_URL: endpoints.databaseUrl,
-    };
-    const results = await Promise.allSettled(DEPLOYED_SERVICES.map((d) => startService(d, env)));
-    const running = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const failed = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
-    if (failed.length > 0) {
-      await stopServices(running);
-      failed.forEach((reason) => process.stderr.write(`demo: ${reason}\n`));
+    const options = optionsOf(args);
+    if (!options) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    const interactive = process.stdout.isTTY === true;
+    // With --json, stdout carries the report only; progress lines go to stderr.
+    const say = (line: string) => void (options.json ? process.stderr : process.stdout).write(`${line}\n`);
+    const shutdown = new Shutdown(say);
+    try {
+      const up = await bringUp(shutdown, say, DEMO_SERVICE_ENV);
+      if (!up) return 1;
+      const view = interactive && !options.json ? new ProgressView() : undefined;
+      const report = await runMarketDemo(up.endpoints, {
+        ...options,
+        serviceUrls: up.running.map((s) => s.url),
+        say: view ? () => undefined : say,
+        onTick: (figures) => view?.update(figures),
+      }).finally(() => view?.stop());
+      process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatDemoReport(report)}\n`);
+      if (interactive) {
+        // The live view has scrolled the start-up lines away: where everything listens, again.
+        say(describeServices(up.running));
+        await runUntilSignal(shutdown, say);
+      }
+      return report.verify.ok ? 0 : 1;
+    } catch (error) {
+      process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
+    } finally {
+      await shutdown.stopAll();
+      shutdown.release();
     }
-    say(`kafka ${endpoints.kafkaBrokers.join(',')}  postgres ${endpoints.databaseUrl}`);
-    say(describe(running));
-    const verified = await runDemoScenario(endpoints, say).catch((error: unknown) => {
-      process.stderr.write(`demo: the clearing scenario failed: ${String(error)}\n`);
-      return false;
-    });
-    if (!once) {
-      say('press Ctrl-C to stop');
-      await new Promise<void>((resolve) =>
-        ['SIGINT', 'SIGTERM'].forEach((s) => process.once(s, () => resolve())),
-      );
-    }
-    await stopServices(running);
-    say('all services stopped');
-    return verified ? 0 : 1;
   },
 };

@@ -5,12 +5,14 @@ import { infraCommand } from './infra';
 import { keysCommand } from './keys';
 import { priceCommand } from './price';
 import { replayCommand } from './replay';
+import { startCommand } from './start';
 import { verifyCommand } from './verify';
 
 /** Every sub-command, in the order `clearing help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
   infraCommand,
   dbCommand,
+  startCommand,
   demoCommand,
   priceCommand,
   verifyCommand,

@@ -1,173 +1,199 @@
-import { logLevel } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { TOPICS } from '@clearing/contracts';
 import { createKafka } from '@clearing/kafka';
 import { createDataSource } from '@clearing/persistence';
-import {
-  awaitAccountsOpen,
-  depositMessage,
-  eventually,
-  fillMessage,
-  indexQuoteMessages,
-  openAccounts,
-  publishRaw,
-} from '@clearing/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { awaitAccountsOpen, openAccounts, publishRaw } from '@clearing/testing';
 import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
 import { InfraEndpoints } from '../infra';
 import { formatReport } from '../verify/report';
-import { verifyClearing } from '../verify/verify-clearing';
+import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';
+import {
+  clearedFills,
+  DemoReport,
+  figuresFromMetrics,
+  marginFigures,
+  nettingOverRun,
+  sumUsd,
+} from './demo-report';
+import { fundBalances, topUpInsuranceFunds } from './insurance-funds';
+import { allAccounts, castOf, depositsOf, fillRound, leveragedFills, MarketCast } from './market';
+import { scrapeAll, total } from './metrics-scrape';
+import { CRASH_AT, fundingPrelude, indexAt, oracleRound } from './price-path';
+
+export interface DemoOptions {
+  readonly accounts: number;
+  readonly minutes: number;
+  readonly serviceUrls: readonly string[];
+  /** Phase lines (text mode) or nothing (--json). */
+  readonly say: (line: string) => void;
+  /** Called about once a second with the figures a live view shows. */
+  readonly onTick?: (tick: LiveFigures) => void;
+}
+
+export interface LiveFigures {
+  readonly published: number;
+  readonly cleared: number;
+  readonly samples: Awaited<ReturnType<typeof scrapeAll>>;
+}
+
+/** Each matching-engine round is a second apart; fills spread over the rounds before the crash. */
+const ROUND_MS = 1_000;
+const FILLS_PER_TAKER = 3;
+/** After the last round: how long fills and liquidation cases may take to settle before the report. */
+const SETTLE_TIMEOUT_MS = 180_000;
+
+interface Run {
+  readonly kafka: Kafka;
+  readonly db: DataSource;
+  readonly cast: MarketCast;
+  readonly options: DemoOptions;
+  published: number;
+  /** When the run began: netting cycles closed since are the run's. */
+  readonly startedMs: number;
+  /** When the first fill was published: throughput counts from here. */
+  firstFillMs?: number;
+  insuranceBeforeUsd?: string;
+}
 
 /**
- * What `npm run demo` shows a newcomer: three accounts onboarded, deposits and fills published the way
- * a matching engine would (including a repeated fill and a malformed one), then the positions and
- * balances the clearinghouse booked, and `clearing verify` over the whole journal. Names carry a run
- * suffix so repeated demos never collide.
+ * The live market: accounts onboarded and funded (USDC, stETH, the makers' BTC and ETH), price feeds
+ * ticking each second (one stale, one outlying), the matching engine's fills spread over the first part
+ * of the run, a funding period, then the crash; the report once fills are cleared and every liquidation
+ * case closed. Everything goes through Kafka, as upstream systems would send it.
  */
-export async function runDemoScenario(
-  endpoints: InfraEndpoints,
-  say: (line: string) => void,
-): Promise<boolean> {
-  const run = Date.now().toString(36);
-  const [alice, bob, carol] = ['alice', 'bob', 'carol'].map((name) => `${name}-${run}`);
+export async function runMarketDemo(endpoints: InfraEndpoints, options: DemoOptions): Promise<DemoReport> {
   const kafka = createKafka({
     clientId: 'clearing-demo',
     brokers: endpoints.kafkaBrokers,
     level: logLevel.NOTHING,
   });
-  const dataSource = createDataSource({
+  const db = createDataSource({
     url: endpoints.databaseUrl,
     poolSize: 2,
     applicationName: 'clearing-demo',
+    schema: process.env.DATABASE_SCHEMA,
   });
-  await dataSource.initialize();
+  await db.initialize();
   try {
-    say(`demo: opening ${alice}, ${bob} and ${carol} with journaled OpenAccount commands`);
-    await openAccounts({ kafka, topic: TOPICS.ledgerCommands }, [alice, bob, carol]);
-    await awaitAccountsOpen(dataSource, [alice, bob, carol]);
-    await publishRaw(
+    const run: Run = {
       kafka,
-      TOPICS.ledgerCommands,
-      [alice, bob, carol].map((a) => depositMessage(a, '100000', 'USDC', `demo-deposit-${a}`)),
-    );
-    say(`demo: publishing BTC index quotes from three feeds and an implied vol to ${TOPICS.oraclePrices}`);
-    await publishRaw(kafka, TOPICS.oraclePrices, oracleInputs(new Date().toISOString()));
-    const fill = (
-      id: string,
-      instrument: string,
-      price: string,
-      quantity: string,
-      buyer: string,
-      seller: string,
-    ) => fillMessage({ fillId: `demo-${run}-${id}`, instrument, price, quantity, buyer, seller, fee: '1' });
-    const fills = [
-      fill('1', 'BTC-PERP', '50000', '2', alice, bob),
-      fill('2', 'BTC-PERP', '51000', '1', carol, alice),
-      fill('3', 'BTC-25DEC26-100000-C', '1500', '10', bob, carol),
-    ];
-    say(`demo: publishing 3 fills, the first one twice, and one malformed fill to ${TOPICS.fills}`);
-    await publishRaw(kafka, TOPICS.fills, [...fills, fills[0], { key: 'BTC-PERP', value: '{"fillId": 42}' }]);
-    await eventually(async () => {
-      const [{ legs }] = await dataSource.query(
-        'SELECT count(*)::int AS legs FROM fill_legs WHERE account_id = ANY($1)',
-        [[alice, bob, carol]],
-      );
-      return legs === 6 ? true : undefined;
-    }, 60_000);
-    await printBook(dataSource, [alice, bob, carol], say);
-    await printMargin(dataSource, [alice, bob, carol], say);
-    const report = await verifyClearing({
-      kafka,
-      topic: TOPICS.ledgerJournal,
-      dataSource,
-      consumerGroup: PROJECTION_GROUP,
-    });
-    say(formatReport(report).trimEnd());
-    return report.ok;
+      db,
+      cast: castOf(options.accounts, Date.now().toString(36)),
+      options,
+      published: 0,
+      startedMs: Date.now(),
+    };
+    await setUp(run);
+    await trade(run);
+    const clearingSeconds = await settle(run);
+    return await report(run, clearingSeconds);
   } finally {
-    await dataSource.destroy();
+    await db.destroy();
   }
 }
 
-async function printBook(
-  dataSource: ReturnType<typeof createDataSource>,
-  accounts: string[],
-  say: (line: string) => void,
-): Promise<void> {
-  const positions: {
-    account_id: string;
-    instrument: string;
-    quantity: string;
-    average_entry_price: string | null;
-    realized_pnl: string;
-  }[] = await dataSource.query(
-    `SELECT account_id, instrument, trim_scale(quantity)::text AS quantity, trim_scale(average_entry_price)::text AS average_entry_price,
-              trim_scale(realized_pnl)::text AS realized_pnl FROM positions
-       WHERE account_id = ANY($1) ORDER BY account_id, instrument`,
-    [accounts],
+async function setUp(run: Run): Promise<void> {
+  const { kafka, db, cast, options } = run;
+  const accounts = [...allAccounts(cast), 'BACKSTOP'];
+  options.say(`demo: opening ${accounts.length} accounts with journaled OpenAccount commands`);
+  await openAccounts({ kafka, topic: TOPICS.ledgerCommands, issuedAt: new Date().toISOString() }, accounts);
+  await awaitAccountsOpen(db, accounts, 120_000);
+  options.say(
+    'demo: deposits (USDC, stETH liquid-staking collateral, the makers’ BTC and ETH); insurance funds to 5,000 USDC',
   );
-  const cash: { account_id: string; amount: string }[] = await dataSource.query(
-    `SELECT account_id, trim_scale(amount)::text AS amount FROM balances WHERE asset = 'USDC' AND account_id = ANY($1) ORDER BY account_id`,
-    [accounts],
+  await publishRaw(kafka, TOPICS.ledgerCommands, depositsOf(cast));
+  await topUpInsuranceFunds(kafka, db, TOPICS.ledgerCommands, cast.run);
+  options.say(
+    'demo: price feeds from five sources (bitfinex stale, okx an outlier), Lido’s stETH rate, implied vols',
   );
-  say('demo: positions (novated: each against the CCP)');
-  for (const p of positions) {
-    say(
-      `  ${p.account_id.padEnd(18)} ${p.instrument.padEnd(22)} qty ${p.quantity.padStart(5)}  entry ${p.average_entry_price ?? '-'}  realized ${p.realized_pnl}`,
-    );
-  }
-  say('demo: USDC balances (100,000 deposited each; fees, premiums and realized P&L applied)');
-  for (const c of cash) say(`  ${c.account_id.padEnd(18)} ${c.amount}`);
+  await publishRaw(kafka, TOPICS.oraclePrices, fundingPrelude(Date.now()));
+  run.firstFillMs = Date.now();
+  await publishRaw(kafka, TOPICS.fills, leveragedFills(cast));
+  run.published += Object.keys(cast.leveraged).length;
 }
 
-/** What price feeds publish: BTC from three exchanges, and one implied vol point for the option. */
-function oracleInputs(eventTime: string): { key: string; value: string }[] {
-  const vol = {
-    key: 'BTC',
-    value: JSON.stringify({
-      schemaVersion: 1,
-      kind: 'implied-vol',
-      source: 'deribit',
-      eventTime,
-      underlying: 'BTC',
-      expiry: '2026-12-25T08:00:00Z',
-      strike: '100000',
-      iv: '0.6',
-    }),
-  };
-  const prices = { coinbase: '50490', kraken: '50500', bitstamp: '50510' };
-  return [...indexQuoteMessages('BTC', eventTime, prices), vol];
+/** One round a second for the run's minutes: prices, then fills (until the crash), then live figures. */
+async function trade(run: Run): Promise<void> {
+  const { kafka, cast, options } = run;
+  const rounds = Math.max(10, Math.round((options.minutes * 60_000) / ROUND_MS));
+  const fillRounds = Math.max(1, Math.floor(rounds * CRASH_AT));
+  const fillsPerRound = Math.ceil((cast.takers.length * FILLS_PER_TAKER) / fillRounds);
+  options.say(
+    `demo: ${rounds} one-second rounds; ${fillsPerRound * fillRounds} fills, then BTC and ETH gap 16.7 % down`,
+  );
+  for (let round = 0; round < rounds; round++) {
+    const roundStartMs = Date.now();
+    const index = indexAt(round / rounds);
+    if (round === fillRounds)
+      run.insuranceBeforeUsd = await sumUsd(run.db, [...(await fundBalances(run.db)).values()]);
+    await publishRaw(kafka, TOPICS.oraclePrices, oracleRound(index, Date.now()));
+    if (round < fillRounds) {
+      const fills = fillRound(cast, index, run.published, fillsPerRound);
+      // A matching engine's retry (the first fill again) and a malformed record: both refused, once each.
+      const hostile = round === 0 ? [fills[0], { key: 'BTC-PERP', value: '{"fillId": 42}' }] : [];
+      await publishRaw(kafka, TOPICS.fills, [...fills, ...hostile]);
+      run.published += fills.length;
+    }
+    if (round === fillRounds) options.say('demo: the crash: BTC 60,000 -> 50,000, ETH 3,000 -> 2,500');
+    await live(run);
+    await sleep(Math.max(0, ROUND_MS - (Date.now() - roundStartMs)));
+  }
 }
 
-/** The margin calculator's view (account_risk): NLV, requirements, health and what netting saved. */
-async function printMargin(
-  dataSource: ReturnType<typeof createDataSource>,
-  accounts: string[],
-  say: (line: string) => void,
-): Promise<void> {
-  const sql = `SELECT account_id, kind, band, nlv_usd::text AS nlv, im_usd::text AS im, mm_usd::text AS mm,
-                      netting_saving_usd::text AS saving, figures->>'reason' AS reason
-               FROM account_risk WHERE account_id = ANY($1) ORDER BY account_id`;
-  type Row = {
-    account_id: string;
-    kind: string;
-    band: string;
-    nlv: string;
-    im: string;
-    mm: string;
-    saving: string;
-    reason: string;
+async function live(run: Run): Promise<LiveFigures> {
+  const figures = {
+    published: run.published,
+    cleared: await clearedFills(run.db, run.cast.run),
+    samples: await scrapeAll(run.options.serviceUrls),
   };
-  const rows = await eventually(async () => {
-    const found: Row[] = await dataSource.query(sql, [accounts]);
-    return found.length === accounts.length && found.every((r) => r.kind === 'account-margin')
-      ? found
-      : undefined;
-  }, 60_000).catch(async (): Promise<Row[]> => dataSource.query(sql, [accounts]));
-  say('demo: margin (margin-calculator, portfolio method; USD)');
-  for (const r of rows) {
-    if (r.kind !== 'account-margin') say(`  ${r.account_id.padEnd(18)} unpriced: ${r.reason}`);
-    else
-      say(
-        `  ${r.account_id.padEnd(18)} NLV ${r.nlv}  IM ${r.im}  MM ${r.mm}  ${r.band}  netting saves ${r.saving}`,
-      );
+  run.options.onTick?.(figures);
+  return figures;
+}
+
+/** Waits for every fill cleared and every liquidation case closed; the seconds clearing took. */
+async function settle(run: Run): Promise<number> {
+  const deadlineMs = Date.now() + SETTLE_TIMEOUT_MS;
+  let clearedAtMs: number | undefined;
+  for (;;) {
+    const { cleared, samples } = await live(run);
+    if (cleared >= run.published) clearedAtMs ??= Date.now();
+    const open = total(samples, 'clearing_deleveraging_cases_open');
+    if ((clearedAtMs !== undefined && open === 0) || Date.now() >= deadlineMs)
+      return ((clearedAtMs ?? Date.now()) - (run.firstFillMs ?? run.startedMs)) / 1000;
+    await sleep(ROUND_MS);
   }
+}
+
+async function report(run: Run, clearingSeconds: number): Promise<DemoReport> {
+  const { db, cast, kafka, options } = run;
+  const samples = await scrapeAll(options.serviceUrls);
+  const metrics = figuresFromMetrics(samples);
+  const cleared = await clearedFills(db, cast.run);
+  const verify = await verifyWhenCaughtUp({
+    kafka,
+    topic: TOPICS.ledgerJournal,
+    dataSource: db,
+    consumerGroup: PROJECTION_GROUP,
+  });
+  return {
+    run: cast.run,
+    accounts: allAccounts(cast).length,
+    fills: { published: run.published, cleared, rejectedByReason: metrics.rejectedFills },
+    oracle: { rejectedByReason: metrics.oracleRejected },
+    fundingSettlements: metrics.fundingSettlements,
+    nettingEfficiency: await nettingOverRun(db, kafka, run.startedMs),
+    ...(await marginFigures(db, allAccounts(cast))),
+    liquidations: metrics.liquidations,
+    insuranceFund: {
+      beforeUsd: run.insuranceBeforeUsd ?? '0',
+      afterUsd: await sumUsd(db, [...(await fundBalances(db)).values()]),
+      draws: metrics.insuranceDraws,
+    },
+    adlEvents: metrics.adlEvents,
+    throughput: { fillsPerSecond: Math.round(cleared / Math.max(clearingSeconds, 1)), clearingSeconds },
+    latencyMs: metrics.latencyMs,
+    verify: { ok: verify.ok, text: formatReport(verify).trimEnd() },
+  };
 }

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ServiceDescriptor } from '@clearing/config';
+import { Shutdown } from './shutdown';
 
 export interface RunningService {
   service: string;
@@ -13,12 +14,14 @@ export interface RunningService {
 const ROOT = path.resolve(__dirname, '../../../../..');
 
 /**
- * Starts one compiled service as a child process, logs to .infra/demo/<service>.log, and resolves with
+ * Starts one compiled service as a child process in its own process group (detached: `shutdown` stops
+ * the group, a terminal's Ctrl-C does not race it), logs to .infra/demo/<service>.log, and resolves with
  * its URL once it logs "listening on ..." (rejects with the log's path if it exits first).
  */
 export function startService(
   descriptor: ServiceDescriptor,
   env: NodeJS.ProcessEnv,
+  shutdown: Shutdown,
   readyTimeoutMs = 60_000,
 ): Promise<RunningService> {
   const logDir = path.join(ROOT, '.infra/demo');
@@ -26,7 +29,8 @@ export function startService(
   const logFile = path.join(logDir, `${descriptor.service}.log`);
   const log = createWriteStream(logFile);
   const main = path.join(ROOT, 'dist/apps', descriptor.service, 'src/main.js');
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  shutdown.track(child);
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   return new Promise((resolve, reject) => {
@@ -46,18 +50,4 @@ export function startService(
       reject(new Error(`${descriptor.service} exited with code ${code}; see ${logFile}`));
     });
   });
-}
-
-/** SIGTERM to every service (they drain their consumers), then wait for all to exit. */
-export async function stopServices(services: readonly RunningService[]): Promise<void> {
-  await Promise.all(
-    services.map(
-      ({ child }) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
 }

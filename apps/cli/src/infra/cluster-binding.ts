@@ -13,6 +13,12 @@ export async function bindDatabaseToCluster(
   clusterId: string,
   log: (line: string) => void,
 ): Promise<void> {
+  // The rebuild below drops the public schema: only ever on a connection that is on it.
+  const [{ schema }] = await dataSource.query('SELECT current_schema() AS schema');
+  if (schema !== 'public')
+    throw new Error(
+      `the cluster binding applies to the public schema, this connection is on ${schema ?? 'none'}`,
+    );
   const bound = await boundCluster(dataSource);
   if (bound === clusterId) return;
   if (bound !== undefined || (await hasProjections(dataSource))) {

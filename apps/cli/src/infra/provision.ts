@@ -14,7 +14,9 @@ import { InfraEndpoints } from './endpoints';
 export async function provision(
   endpoints: InfraEndpoints,
   log: (line: string) => void,
-  databaseManagedByInfra = !process.env.DATABASE_URL,
+  // A schema of its own (DATABASE_SCHEMA, a test's) is never bound to the cluster: the binding rebuilds
+  // the public schema, which belongs to the machine's clearing system, not to that test.
+  databaseManagedByInfra = !process.env.DATABASE_URL && !process.env.DATABASE_SCHEMA,
 ): Promise<void> {
   const kafka = createKafka({
     clientId: 'clearing-infra',
@@ -30,11 +32,18 @@ export async function provision(
   } finally {
     await admin.disconnect();
   }
-  const dataSource = createDataSource({ url: endpoints.databaseUrl, migrations: MIGRATIONS, poolSize: 1 });
+  // DATABASE_SCHEMA (as the services read it) lets a test run a whole demo in a schema of its own.
+  const schema = process.env.DATABASE_SCHEMA;
+  const dataSource = createDataSource({
+    url: endpoints.databaseUrl,
+    migrations: MIGRATIONS,
+    poolSize: 1,
+    schema,
+  });
   await dataSource.initialize();
   try {
     if (databaseManagedByInfra) await bindDatabaseToCluster(dataSource, clusterId, log);
-    const applied = await migrate(dataSource);
+    const applied = await migrate(dataSource, schema);
     if (applied.length > 0) log(`postgres: applied migrations ${applied.join(', ')}`);
   } finally {
     await dataSource.destroy();
