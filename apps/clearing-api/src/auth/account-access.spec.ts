@@ -21,7 +21,12 @@ const FUND: Principal = { keyId: '0123456789abcdef', role: 'account', accountId:
 
 describe('AccountAccess: the own-account check', () => {
   it('given a sub-account checked once, when checked again, then the ancestry comes from memory', async () => {
-    const table = accountsTable(new Map([['FUND', null], ['FUND-A', 'FUND']]));
+    const table = accountsTable(
+      new Map([
+        ['FUND', null],
+        ['FUND-A', 'FUND'],
+      ]),
+    );
     const access = new AccountAccess(table.db);
     assert.equal(await access.mayAccess(FUND, 'FUND-A'), true);
     assert.equal(await access.mayAccess(FUND, 'FUND-A'), true);
@@ -29,7 +34,12 @@ describe('AccountAccess: the own-account check', () => {
   });
 
   it("given another fund's account in memory, when a fund key asks, then it is still refused", async () => {
-    const table = accountsTable(new Map([['FUND', null], ['OTHER', null]]));
+    const table = accountsTable(
+      new Map([
+        ['FUND', null],
+        ['OTHER', null],
+      ]),
+    );
     const access = new AccountAccess(table.db);
     const staff: Principal = { keyId: 'fedcba9876543210', role: 'auditor' };
     assert.equal(await access.mayAccess(staff, 'OTHER'), true);

@@ -44,13 +44,17 @@ describe('RevocationFeed: cached API keys on real Postgres', () => {
     return reads - before === 1;
   }
 
-  it('given a cached key, when it is revoked (admin API or CLI: the store), then the next request is refused', { timeout: 15_000 }, async () => {
-    const { token, record } = await store.create({ role: 'account', accountId: 'ACME', createdBy: 'test' });
-    await eventually(async () => ((await cachedAfterOneRead(token)) ? true : undefined), 10_000, 20);
-    assert.equal(await store.revoke(record.keyId), true);
-    await nextRevocationHeard;
-    assert.equal(await cache.authenticate(token), undefined);
-  });
+  it(
+    'given a cached key, when it is revoked (admin API or CLI: the store), then the next request is refused',
+    { timeout: 15_000 },
+    async () => {
+      const { token, record } = await store.create({ role: 'account', accountId: 'ACME', createdBy: 'test' });
+      await eventually(async () => ((await cachedAfterOneRead(token)) ? true : undefined), 10_000, 20);
+      assert.equal(await store.revoke(record.keyId), true);
+      await nextRevocationHeard;
+      assert.equal(await cache.authenticate(token), undefined);
+    },
+  );
 
   it('given the feed connection killed, then keys are read from Postgres until it is back, and a revocation made meanwhile holds', async () => {
     const { token, record } = await store.create({ role: 'operator', createdBy: 'test' });

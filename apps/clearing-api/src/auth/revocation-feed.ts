@@ -38,10 +38,14 @@ export class RevocationFeed implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: REVOCATION_FEED_APPLICATION });
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      application_name: REVOCATION_FEED_APPLICATION,
+    });
     this.client = client;
     client.on('notification', (message) => {
-      if (message.channel === API_KEY_REVOCATIONS_CHANNEL && message.payload) this.cache.revoked(message.payload);
+      if (message.channel === API_KEY_REVOCATIONS_CHANNEL && message.payload)
+        this.cache.revoked(message.payload);
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
