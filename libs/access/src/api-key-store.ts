@@ -40,6 +40,18 @@ export class KeyBindingError extends Error {}
 
 const COLUMNS = 'key_id, role, account_id, label, created_by, created_at, revoked_at';
 
+/**
+ * Postgres NOTIFY channel of revocations (payload: the key id). Sent in the revoking statement, so it is
+ * delivered exactly when the revocation commits: API instances drop the key from their caches at once.
+ */
+export const API_KEY_REVOCATIONS_CHANNEL = 'clearing_api_key_revoked';
+
+/** A live key as stored: who it stands for and the hash its secret must match. */
+export interface LiveApiKey {
+  readonly principal: Principal;
+  readonly secretSha256: string;
+}
+
 /** API keys in Postgres (`api_keys`): only the secret's hash is stored; revocation is immediate. */
 export class ApiKeyStore {
   constructor(private readonly db: SqlClient) {}
@@ -61,11 +73,12 @@ export class ApiKeyStore {
   async revoke(keyId: string): Promise<boolean> {
     if (!isKeyId(keyId)) return false;
     // As a SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count], which always has length 2.
+    // The NOTIFY rides in the same statement (so the same transaction): sent if and only if the key is revoked.
     const rows = (await this.db.query(
       `WITH revoked AS (
          UPDATE api_keys SET revoked_at = now() WHERE key_id = $1 AND revoked_at IS NULL RETURNING key_id)
-       SELECT key_id FROM revoked`,
-      [keyId],
+       SELECT key_id, pg_notify($2, key_id) FROM revoked`,
+      [keyId, API_KEY_REVOCATIONS_CHANNEL],
     )) as unknown[];
     return rows.length > 0;
   }
@@ -90,15 +103,24 @@ export class ApiKeyStore {
   async authenticate(token: string): Promise<Principal | undefined> {
     const parsed = parseApiKey(token);
     if (!parsed) return undefined;
+    const live = await this.findLive(parsed.keyId);
+    return live && secretMatches(parsed.secret, live.secretSha256) ? live.principal : undefined;
+  }
+
+  /** The key with this id unless unknown or revoked; the caller checks the presented secret. */
+  async findLive(keyId: string): Promise<LiveApiKey | undefined> {
+    if (!isKeyId(keyId)) return undefined;
     const rows = (await this.db.query(
       'SELECT key_id, secret_sha256, role, account_id FROM api_keys WHERE key_id = $1 AND revoked_at IS NULL',
-      [parsed.keyId],
+      [keyId],
     )) as ApiKeyRow[];
     const row = rows[0];
-    if (!row || !isRole(row.role) || !secretMatches(parsed.secret, row.secret_sha256)) return undefined;
-    return row.account_id === null
-      ? { keyId: row.key_id, role: row.role }
-      : { keyId: row.key_id, role: row.role, accountId: row.account_id };
+    if (!row || !isRole(row.role)) return undefined;
+    const principal: Principal =
+      row.account_id === null
+        ? { keyId: row.key_id, role: row.role }
+        : { keyId: row.key_id, role: row.role, accountId: row.account_id };
+    return { principal, secretSha256: row.secret_sha256 };
   }
 }
 

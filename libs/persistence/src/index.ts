@@ -6,3 +6,5 @@ export * from './account-sequence-guard';
 export * from './nest/database.module';
 export * from './service-directory';
 export * from './command-outcome';
+export { DEFAULT_RETRY_BACKOFF, retryDelayMs } from './nest/database-connection';
+export type { RetryBackoff } from './nest/database-connection';

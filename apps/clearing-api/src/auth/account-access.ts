@@ -4,6 +4,8 @@ import { mayAccessAccount, Principal, seesEveryAccount } from '@clearing/access'
 
 /** Deeper than any real hierarchy; stops a (corrupt) parent cycle from recursing forever. */
 const MAX_ACCOUNT_DEPTH = 32;
+/** Ancestries kept in memory; past this the oldest is dropped (read again when asked). */
+const MAX_CACHED_ANCESTRIES = 100_000;
 
 /**
  * The "own account" check: an account key reaches its account and the sub-accounts below it. Another
@@ -11,6 +13,13 @@ const MAX_ACCOUNT_DEPTH = 32;
  */
 @Injectable()
 export class AccountAccess {
+  /**
+   * Ancestries of existing accounts. Safe to keep: an account's parent is set when it is opened and never
+   * changes, accounts are never deleted, and the own-account rule reads the chain only (a suspended or
+   * closed account stays its owner's to read). Unknown accounts are not kept: they may be opened later.
+   */
+  private readonly ancestries = new Map<string, readonly string[]>();
+
   constructor(private readonly db: DataSource) {}
 
   async assertMayAccess(principal: Principal, accountId: string): Promise<void> {
@@ -41,7 +50,19 @@ export class AccountAccess {
   }
 
   /** `[account, parent, grandparent, ...]`; empty when the account does not exist. */
-  private async ancestryOf(accountId: string): Promise<string[]> {
+  private async ancestryOf(accountId: string): Promise<readonly string[]> {
+    const cached = this.ancestries.get(accountId);
+    if (cached) return cached;
+    const ancestry = await this.readAncestry(accountId);
+    if (ancestry.length > 0) {
+      if (this.ancestries.size >= MAX_CACHED_ANCESTRIES)
+        this.ancestries.delete(this.ancestries.keys().next().value as string);
+      this.ancestries.set(accountId, ancestry);
+    }
+    return ancestry;
+  }
+
+  private async readAncestry(accountId: string): Promise<string[]> {
     const rows = (await this.db.query(
       `WITH RECURSIVE chain(account_id, parent_account_id, depth) AS (
          SELECT account_id, parent_account_id, 0 FROM accounts WHERE account_id = $1

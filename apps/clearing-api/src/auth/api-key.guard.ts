@@ -7,7 +7,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiKeyStore, roleAllowed } from '@clearing/access';
+import { CachedKeyAuthenticator, roleAllowed } from '@clearing/access';
 import { HealthController, MetricsController } from '@clearing/observability';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, RouteAccess } from './allow.decorator';
 import { bearerToken, RequestWithPrincipal } from './principal';
@@ -21,14 +21,14 @@ export function isProbe(context: ExecutionContext): boolean {
 
 /**
  * Authenticates the bearer API key and checks the route's declared roles: 401 when the key is missing,
- * malformed, unknown or revoked (looked up on every request, so a revocation takes effect at once);
+ * malformed, unknown or revoked (cached only while revocations are heard, so one takes effect at once);
  * 403 when the key's role is not allowed; 403 for a route that declares no roles (fail closed).
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: ApiKeyStore,
+    private readonly keys: CachedKeyAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

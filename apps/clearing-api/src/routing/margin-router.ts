@@ -1,18 +1,22 @@
-import { GatewayTimeoutException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import {
+  GatewayTimeoutException,
+  Inject,
+  Injectable,
+  OnApplicationShutdown,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SERVICE_CREDENTIAL_HEADER } from '@clearing/config';
 import { partitionOfKey } from '@clearing/kafka';
 import { ServiceDirectory } from '@clearing/persistence';
+import { InternalCallTimeout, InternalHttp, JsonAnswer } from './internal-http';
 import { PartitionRoutes } from './partition-routes';
 import { ROUTING_SETTINGS, RoutingSettings } from './routing.settings';
 
 const MARGIN_SERVICE = 'margin-calculator';
 
 /** What the owning instance answered: its status and JSON body, for the API to translate. */
-export interface RoutedAnswer {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-}
+export type RoutedAnswer = JsonAnswer;
 
 /**
  * Sends a per-account call to the margin-calculator instance owning the account's journal partition
@@ -21,8 +25,9 @@ export interface RoutedAnswer {
  * or nothing listening: a rebalance or a lost instance); then it reads the directory again and retries once.
  */
 @Injectable()
-export class MarginRouter {
+export class MarginRouter implements OnApplicationShutdown {
   private readonly directory: ServiceDirectory;
+  private readonly http = new InternalHttp();
   private routes?: { table: PartitionRoutes; readAtMs: number };
   private reading?: Promise<PartitionRoutes>;
 
@@ -31,6 +36,10 @@ export class MarginRouter {
     @Inject(ROUTING_SETTINGS) private readonly settings: RoutingSettings,
   ) {
     this.directory = new ServiceDirectory(dataSource);
+  }
+
+  onApplicationShutdown(): void {
+    this.http.close();
   }
 
   async call(account: string, method: 'GET' | 'POST', action: string, body?: unknown): Promise<RoutedAnswer> {
@@ -52,24 +61,22 @@ export class MarginRouter {
   ): Promise<RoutedAnswer | undefined> {
     const owner = routes.ownerOf(partition);
     if (owner === undefined) return undefined;
-    const url = `${owner}/accounts/${encodeURIComponent(request.account)}/${request.action}`;
-    let response: Response;
+    let answer: RoutedAnswer;
     try {
-      response = await fetch(url, {
+      answer = await this.http.call({
+        url: `${owner}/accounts/${encodeURIComponent(request.account)}/${request.action}`,
         method: request.method,
         headers: {
           'content-type': 'application/json',
           [SERVICE_CREDENTIAL_HEADER]: this.settings.serviceCredential,
         },
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        signal: AbortSignal.timeout(this.settings.callTimeoutMs),
+        body: request.body,
+        timeoutMs: this.settings.callTimeoutMs,
       });
     } catch (error) {
       return unreached(error);
     }
-    if (response.status === 421) return undefined;
-    const answered = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    return { status: response.status, body: answered };
+    return answer.status === 421 ? undefined : answer;
   }
 
   /** The directory copy: a fresh read when asked or when there is none, else stale-while-revalidate. */
@@ -99,7 +106,7 @@ export class MarginRouter {
  * again. A timeout is different: the call may have reached the owner, so it is not sent twice.
  */
 function unreached(error: unknown): undefined {
-  if (error instanceof Error && error.name === 'TimeoutError')
+  if (error instanceof InternalCallTimeout)
     throw new GatewayTimeoutException('the margin calculator did not answer in time; poll the command');
   return undefined;
 }
