@@ -99,8 +99,9 @@ describe('a consume loop rides through broker restarts (issue 10, finding 2)', (
         const recoveredMs = await drained(kafka, expected);
         process.stdout.write(`# after broker ${signal}: all ${expected} out within ${recoveredMs} ms\n`);
       }
-      const status = transport.loopStatus();
-      assert.equal(status.joined, true);
+      // Everything came out; the group may still be settling a rejoin the last restart started (a CI run
+      // read `joined` false at that instant): "comes back by itself" means it is a member again soon after.
+      await eventually(async () => (transport.loopStatus().joined ? true : undefined), 30_000);
       assert.equal((await loopLivenessCheck(() => transport.loopStatus())()).up, true);
     } finally {
       await app.close();
