@@ -1,11 +1,10 @@
 // Test support (not part of the service): aggregator, oracle, margin calculator and the deleveraging
 // engine as processes on their own topics and schema, driven as matching engines and price feeds drive them.
 import path from 'node:path';
-import { LiquidationV1 } from '@clearing/contracts';
+import { LiquidationV1, PROJECTION_GROUP } from '@clearing/contracts';
 import { JournalEventWire } from '@clearing/ledger';
 import { eventually, readCommitted, startWorker, WorkerRun } from '@clearing/testing';
 import { verifyClearing } from '../../cli/src/verify/verify-clearing';
-import { PROJECTION_GROUP } from '../../position-aggregator/src/aggregator.settings';
 import { MarginFixture } from '../../margin-calculator/src/margin-fixture';
 
 export const ENGINE_MAIN = path.resolve(__dirname, 'main.js');

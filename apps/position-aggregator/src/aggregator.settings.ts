@@ -10,10 +10,7 @@ export const AGGREGATOR_TRANSPORT = {
   expiry: Symbol('position-aggregator.expiry'),
 } as const;
 
-export const INTAKE_GROUP = 'position-aggregator.intake';
-export const WRITER_GROUP = 'position-aggregator.writer';
-export const PROJECTION_GROUP = 'position-aggregator.projection';
-export const EXPIRY_GROUP = 'position-aggregator.expiry';
+export { EXPIRY_GROUP, INTAKE_GROUP, PROJECTION_GROUP, WRITER_GROUP } from '@clearing/contracts';
 
 export const AGGREGATOR_SETTINGS = Symbol('AGGREGATOR_SETTINGS');
 

@@ -37,3 +37,12 @@ export function systemTopicsFor(topics: ReturnType<typeof topicsFor> = TOPICS): 
 
 /** The system topics of this process's namespace (the broker auto-creates none). */
 export const SYSTEM_TOPICS: readonly TopicLayout[] = systemTopicsFor();
+
+/**
+ * The position aggregator's consumer groups. Public topology, like the topics: `clearing verify`, the demo
+ * and tests read the projection group's committed offsets to know the projection has caught up.
+ */
+export const INTAKE_GROUP = 'position-aggregator.intake';
+export const WRITER_GROUP = 'position-aggregator.writer';
+export const PROJECTION_GROUP = 'position-aggregator.projection';
+export const EXPIRY_GROUP = 'position-aggregator.expiry';

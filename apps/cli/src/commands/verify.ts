@@ -1,9 +1,8 @@
 import { databaseUrlFromEnv, kafkaBrokersFromEnv } from '@clearing/config';
-import { TOPICS } from '@clearing/contracts';
+import { PROJECTION_GROUP, TOPICS } from '@clearing/contracts';
 import { createKafka } from '@clearing/kafka';
 import { createDataSource } from '@clearing/persistence';
 // The aggregator's projection consumer group: its checkpoint says how far the projected rows go.
-import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
 import { CliCommand, parseArgs } from '../command';
 import { progressReporter } from '../replay/progress';
 import { formatReport } from '../verify/report';

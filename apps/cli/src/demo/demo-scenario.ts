@@ -1,11 +1,10 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { TOPICS } from '@clearing/contracts';
+import { PROJECTION_GROUP, TOPICS } from '@clearing/contracts';
 import { createKafka } from '@clearing/kafka';
 import { createDataSource } from '@clearing/persistence';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { awaitAccountsOpen, openAccounts, publishRaw } from '@clearing/testing';
-import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
 import { InfraEndpoints } from '../infra';
 import { formatReport } from '../verify/report';
 import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';

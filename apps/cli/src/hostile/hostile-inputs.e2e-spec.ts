@@ -12,7 +12,7 @@ import {
   WorkerRun,
 } from '@clearing/testing';
 import { MarginFixture } from '../../../margin-calculator/src/margin-fixture';
-import { PROJECTION_GROUP } from '../../../position-aggregator/src/aggregator.settings';
+import { PROJECTION_GROUP } from '@clearing/contracts';
 import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';
 import {
   commandFates,

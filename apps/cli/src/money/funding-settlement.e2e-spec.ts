@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { InstrumentMarkV1, MarkV1 } from '@clearing/contracts';
+import { InstrumentMarkV1, MarkV1, PROJECTION_GROUP, WRITER_GROUP } from '@clearing/contracts';
 import { divRound, JournalEventWire, parseAmount, rescale, scaledDecimal } from '@clearing/ledger';
 import { clusterScopedId, TopicRecord } from '@clearing/kafka';
 import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
 import { btcQuotes, MarginFixture } from '../../../margin-calculator/src/margin-fixture';
-import { PROJECTION_GROUP, WRITER_GROUP } from '../../../position-aggregator/src/aggregator.settings';
 import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';
 
 // Issue 12, defect 4: the oracle published funding rates, but nobody settled them.
