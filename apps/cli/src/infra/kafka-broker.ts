@@ -48,9 +48,16 @@ function javaArgs(paths: InfraPaths, libs: string, mainClass: string, args: read
   return [...KAFKA_JVM_OPTIONS, logging, '-cp', join(libs, '*'), mainClass, ...args];
 }
 
-/** KRaft ids are 16 random bytes in URL-safe base64 without padding (what `kafka-storage random-uuid` prints). */
-function newClusterId(): string {
-  return Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+/**
+ * KRaft ids are 16 random bytes in URL-safe base64 without padding (what `kafka-storage random-uuid` prints).
+ * Like Kafka's own Uuid.randomUuid, never one starting with '-': `format -t -xyz...` reads it as an option
+ * ("argument --cluster-id/-t: expected one argument"), which failed a CI run's private broker 1 time in 64.
+ */
+export function newClusterId(): string {
+  for (;;) {
+    const id = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /**
