@@ -64,8 +64,14 @@ export class OwnedAccounts {
         if (this.owned === next) this.serving = [...next].sort((a, b) => a - b);
         this.readyListeners.forEach((listener) => listener());
       },
-      (error: Error) =>
-        this.logger.error({ partitions: added, error: error.message }, 'journal restore failed'),
+      (error: Error) => {
+        // Forget what could not be restored (a broker down at that moment), so the next assignment, after
+        // the failed batch restarts the consumer, restores it again: kept as owned, every later batch
+        // awaited this same rejected restore and the loop crash-looped on a stale error for good.
+        this.owned = new Set([...this.owned].filter((p) => !added.includes(p)));
+        this.engine.keepAccounts((account) => this.owned.has(this.partitionOf(account)));
+        this.logger.error({ partitions: added, error: error.message }, 'journal restore failed');
+      },
     );
   }
 
