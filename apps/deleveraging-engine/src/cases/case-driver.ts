@@ -12,6 +12,9 @@ import { CaseStore } from './case-store';
 /** Transitions one account may take in a row before the next account gets its turn. */
 const MAX_TRANSITIONS = 8;
 
+/** Between tries of a failed load of the open cases. */
+const LOAD_RETRY_MS = 1_000;
+
 /**
  * Runs every case decision one at a time (one chain per instance: no two decisions race over the same
  * account or fund). Starts once the owned journal is restored and the marks caught up: loads the open
@@ -40,7 +43,7 @@ export class CaseDriver implements OnApplicationShutdown {
     this.owns = (account) => owned.owns(account);
     owned.onRestored(() => {
       this.restored = true;
-      this.enqueue(() => this.load());
+      this.loadUntilDone();
     });
   }
 
@@ -52,7 +55,7 @@ export class CaseDriver implements OnApplicationShutdown {
 
   onMarksCaughtUp(): void {
     this.marksCaughtUp = true;
-    this.enqueue(() => this.load());
+    this.loadUntilDone();
   }
 
   /**
@@ -86,6 +89,22 @@ export class CaseDriver implements OnApplicationShutdown {
       .catch((error: Error) =>
         this.logger.error({ error: error.message, stack: error.stack }, 'case decision failed'),
       );
+  }
+
+  /**
+   * Loads until it succeeds: a load that fails (Postgres restarting at that moment) was never tried again,
+   * so the engine stayed unready for good (a chaos run: "cases-loaded" false for minutes).
+   */
+  private loadUntilDone(): void {
+    this.enqueue(() =>
+      this.load().catch((error: Error) => {
+        this.logger.warn(
+          { error: error.message },
+          `loading open cases failed: retrying in ${LOAD_RETRY_MS} ms`,
+        );
+        this.timers.push(setTimeout(() => this.loadUntilDone(), LOAD_RETRY_MS));
+      }),
+    );
   }
 
   /** (Re)loads the owned open cases and the fund draws, then re-issues every pending step. */
