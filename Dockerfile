@@ -8,7 +8,8 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-# Manifests first, so the dependency layer is reused while only sources change.
+# Manifests before the apps' sources, so the dependency layer is reused while only apps change. libs/
+# whole: npm ci needs every workspace's package.json, and COPY cannot keep a glob's directories.
 COPY package.json package-lock.json ./
 COPY apps/cli/package.json apps/cli/package.json
 COPY libs libs
@@ -17,9 +18,9 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY apps apps
 COPY migrations migrations
+# Then what the runtime stage needs besides dist/: the workspace manifests npm links and their entry
+# files (libs/*/index.js point into dist/), the CLI's bin, and the risk page's static files.
 RUN npm run build \
-  # What the runtime stage needs besides dist/: the workspace manifests npm links and their entry files
-  # (libs/*/index.js point into dist/), the CLI's bin, and the risk page's static files.
   && mkdir -p /runtime \
   && cp --parents libs/*/package.json libs/*/index.js apps/cli/package.json apps/cli/bin/clearing.js /runtime/ \
   && cp -r --parents apps/clearing-api/risk-page /runtime/
