@@ -1,7 +1,7 @@
 import { logLevel } from 'kafkajs';
 import { kafkaBrokersFromEnv } from '@clearing/config';
-import { dlqTopicOf, SYSTEM_TOPICS } from '@clearing/contracts';
-import { createKafka, ensureTopics } from '@clearing/kafka';
+import { SYSTEM_TOPICS } from '@clearing/contracts';
+import { createKafka, ensureTopics, topicConfigs } from '@clearing/kafka';
 import { CliCommand, parseArgs } from '../command';
 
 const USAGE = `usage: clearing topics create|list
@@ -9,17 +9,15 @@ const USAGE = `usage: clearing topics create|list
   create  create every missing system topic (and its .dlq twin) with its partition count and cleanup
           policy; idempotent. For a broker this CLI did not start (docker compose's provisioning step);
           \`clearing infra up\` does the same for the local one. In Kubernetes, KafkaTopic resources do it.
-  list    print each system topic, its partition count and cleanup policy (the sizing units)
+  list    print each system topic, its partition count and configs (cleanup policy, retention)
 
 environment: KAFKA_BROKERS (default 127.0.0.1:9092), CLEARING_TOPIC_NAMESPACE`;
 
-/** Every system topic as the broker should hold it: the .dlq twins are plain (delete) topics. */
+/** Every system topic as the broker should hold it (the same configs `create` uses). */
 function topicLines(): string[] {
-  return SYSTEM_TOPICS.flatMap((layout) => {
-    const policy = layout.compacted ? 'compact' : 'delete';
-    const main = `${layout.topic.padEnd(24)} ${String(layout.partitions).padStart(3)}  ${policy}`;
-    if (!layout.withDeadLetterTopic) return [main];
-    return [main, `${dlqTopicOf(layout.topic).padEnd(24)} ${String(layout.partitions).padStart(3)}  delete`];
+  return topicConfigs(SYSTEM_TOPICS).map(({ topic, numPartitions, configEntries = [] }) => {
+    const config = configEntries.map(({ name, value }) => `${name}=${value}`).join(' ');
+    return `${topic.padEnd(24)} ${String(numPartitions).padStart(3)}  ${config}`;
   });
 }
 
