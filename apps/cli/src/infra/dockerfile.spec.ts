@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import dockerignore from '@balena/dockerignore';
@@ -138,4 +139,24 @@ describe('Dockerfile', () => {
     const exposed = of(runtime, 'EXPOSE').flatMap(argsOf).map(Number);
     assert.deepEqual(exposed.sort(), DEPLOYED_SERVICES.map((s) => s.defaultHttpPort).sort());
   });
+
+  it('given the image omits dev dependencies, when the CLI and the services load, then every package they load is installed', () => {
+    // The CLI's whole command graph, and every module of each service but its bootstrap (which would start it).
+    const serviceModules = DEPLOYED_SERVICES.flatMap(({ service }) =>
+      compiledModules(join(root, 'dist/apps', service, 'src')),
+    );
+    const modules = [join(root, 'dist/apps/cli/src/program.js'), ...serviceModules];
+    const script = join(__dirname, 'dev-only-packages.js');
+    const devOnly = execFileSync(process.execPath, [script, root, ...modules], { encoding: 'utf8' });
+    assert.equal(devOnly, '', `loaded at run time but devDependencies: ${devOnly}`);
+  });
 });
+
+/** Compiled production modules: no specs, fixtures, test helpers or the bootstrap `main.js`. */
+function compiledModules(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'testing' ? [] : compiledModules(path);
+    return /\.js$/.test(entry.name) && !/(spec|fixture)\.js$|^main\.js$/.test(entry.name) ? [path] : [];
+  });
+}
