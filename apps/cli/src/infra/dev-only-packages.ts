@@ -7,6 +7,8 @@ import { relative, resolve } from 'node:path';
  * --omit=dev` leaves out of the runtime image. A child, so the spec's own dev dependencies do not count.
  */
 export function devOnlyPackagesLoaded(repoRoot: string, modules: readonly string[]): string[] {
+  // Loaded by path from the command line, so require() is the point here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   for (const module of modules) require(resolve(module));
   const lock = JSON.parse(readFileSync(resolve(repoRoot, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, { dev?: boolean }>;
