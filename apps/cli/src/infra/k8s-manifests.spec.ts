@@ -29,90 +29,10 @@ describe('k8s manifests: structure and cross-references', () => {
   });
 
   for (const [overlay, objects] of RENDERED) {
-    it(`given ${overlay}, when rendered, then each service has a Deployment, Service and PDB on its descriptor's port`, () => {
-      for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget'])
-        assert.deepEqual(
-          ofKind(objects, kind)
-            .map((o) => o.metadata.name)
-            .sort(),
-          SERVICE_NAMES,
-          kind,
-        );
-      for (const { service, defaultHttpPort } of DEPLOYED_SERVICES) {
-        const template = podTemplateOf(
-          objects.find((o) => o.kind === 'Deployment' && o.metadata.name === service)!,
-        );
-        const main = template.spec.containers[0];
-        assert.deepEqual(main.command, ['node', `dist/apps/${service}/src/main.js`]);
-        assert.deepEqual(main.ports, [{ name: 'http', containerPort: defaultHttpPort }], service);
-        assert.equal(template.metadata.annotations['prometheus.io/port'], String(defaultHttpPort));
-        assert.equal(template.metadata.annotations['prometheus.io/scrape'], 'true');
-        assert.equal(main.readinessProbe.httpGet.path, '/health/ready', service);
-        assert.equal(main.livenessProbe.httpGet.path, '/health/live', service);
-        const port = objects.find((o) => o.kind === 'Service' && o.metadata.name === service)!.spec.ports[0];
-        assert.deepEqual([port.port, port.targetPort], [defaultHttpPort, 'http'], service);
-      }
-    });
-
-    it(`given ${overlay}, when selectors are read, then each selects exactly its own pods`, () => {
-      for (const deployment of ofKind(objects, 'Deployment'))
-        assert.ok(selects(deployment.spec.selector.matchLabels, podTemplateOf(deployment).metadata.labels));
-      for (const selecting of [...ofKind(objects, 'Service'), ...ofKind(objects, 'PodDisruptionBudget')]) {
-        const selector = selecting.spec.selector.matchLabels ?? selecting.spec.selector;
-        const matched = templateLabels(objects).filter((labels) => selects(selector, labels));
-        assert.equal(matched.length, 1, `${selecting.kind} ${selecting.metadata.name}`);
-        assert.equal(matched[0]['app.kubernetes.io/name'], selecting.metadata.name);
-      }
-      for (const policy of ofKind(objects, 'NetworkPolicy')) {
-        const selector = policy.spec.podSelector.matchLabels ?? {};
-        const ours = Object.keys(selector).every((key) => key.startsWith('app.kubernetes.io/'));
-        if (ours)
-          assert.ok(
-            templateLabels(objects).some((l) => selects(selector, l)),
-            policy.metadata.name,
-          );
-      }
-    });
-
-    it(`given ${overlay}, when images are set, then every clearing container runs package.json's version`, () => {
-      const images = workloads(objects).flatMap((w) => containersOf(w).map((c) => c.image as string));
-      const clearing = images.filter((image) => /(^|\/)clearing:/.test(image));
-      assert.equal(clearing.length, images.length, 'only the clearing image runs in the workloads');
-      for (const image of clearing) assert.equal(image.split(':').pop(), releaseVersion(root), image);
-    });
-
-    it(`given ${overlay}, when pods start, then they are locked down and wait for the schema`, () => {
-      for (const workload of workloads(objects)) {
-        const spec = podTemplateOf(workload).spec;
-        const name = workload.metadata.name;
-        assert.equal(spec.securityContext.runAsNonRoot, true, name);
-        assert.equal(spec.securityContext.seccompProfile.type, 'RuntimeDefault', name);
-        assert.equal(spec.automountServiceAccountToken, false, name);
-        const tmp = spec.volumes.find((v: { name: string }) => v.name === 'tmp');
-        assert.ok(tmp?.emptyDir, `${name}: an emptyDir for /tmp`);
-        for (const container of containersOf(workload)) {
-          const context = container.securityContext;
-          assert.deepEqual(
-            [context.readOnlyRootFilesystem, context.allowPrivilegeEscalation, context.capabilities.drop],
-            [true, false, ['ALL']],
-            `${name}/${container.name}`,
-          );
-          assert.ok(container.resources.requests.cpu && container.resources.limits.memory, container.name);
-          assert.ok(container.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'));
-        }
-      }
-      const [job] = ofKind(objects, 'Job');
-      assert.deepEqual(job.spec.template.spec.containers[0].command.slice(-2), ['db', 'migrate']);
-      for (const deployment of ofKind(objects, 'Deployment')) {
-        const [init] = podTemplateOf(deployment).spec.initContainers;
-        assert.deepEqual(
-          init.command,
-          ['node', 'apps/cli/bin/clearing.js', 'db', 'wait'],
-          deployment.metadata.name,
-        );
-        assert.equal(init.image, job.spec.template.spec.containers[0].image);
-      }
-    });
+    servicesOf(overlay, objects);
+    selectorsOf(overlay, objects);
+    imagesOf(overlay, objects);
+    lockdownOf(overlay, objects);
   }
 
   it('given the dashboards, when kustomized, then the Grafana ConfigMap holds each one byte for byte', () => {
@@ -124,3 +44,96 @@ describe('k8s manifests: structure and cross-references', () => {
     assert.equal(configMap.metadata.labels?.grafana_dashboard, '1');
   });
 });
+
+function servicesOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when rendered, then each service has a Deployment, Service and PDB on its descriptor's port`, () => {
+    for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget'])
+      assert.deepEqual(
+        ofKind(objects, kind)
+          .map((o) => o.metadata.name)
+          .sort(),
+        SERVICE_NAMES,
+        kind,
+      );
+    for (const { service, defaultHttpPort } of DEPLOYED_SERVICES) {
+      const template = podTemplateOf(
+        objects.find((o) => o.kind === 'Deployment' && o.metadata.name === service)!,
+      );
+      const main = template.spec.containers[0];
+      assert.deepEqual(main.command, ['node', `dist/apps/${service}/src/main.js`]);
+      assert.deepEqual(main.ports, [{ name: 'http', containerPort: defaultHttpPort }], service);
+      assert.equal(template.metadata.annotations['prometheus.io/port'], String(defaultHttpPort));
+      assert.equal(template.metadata.annotations['prometheus.io/scrape'], 'true');
+      assert.equal(main.readinessProbe.httpGet.path, '/health/ready', service);
+      assert.equal(main.livenessProbe.httpGet.path, '/health/live', service);
+      const port = objects.find((o) => o.kind === 'Service' && o.metadata.name === service)!.spec.ports[0];
+      assert.deepEqual([port.port, port.targetPort], [defaultHttpPort, 'http'], service);
+    }
+  });
+}
+
+function selectorsOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when selectors are read, then each selects exactly its own pods`, () => {
+    for (const deployment of ofKind(objects, 'Deployment'))
+      assert.ok(selects(deployment.spec.selector.matchLabels, podTemplateOf(deployment).metadata.labels));
+    for (const selecting of [...ofKind(objects, 'Service'), ...ofKind(objects, 'PodDisruptionBudget')]) {
+      const selector = selecting.spec.selector.matchLabels ?? selecting.spec.selector;
+      const matched = templateLabels(objects).filter((labels) => selects(selector, labels));
+      assert.equal(matched.length, 1, `${selecting.kind} ${selecting.metadata.name}`);
+      assert.equal(matched[0]['app.kubernetes.io/name'], selecting.metadata.name);
+    }
+    for (const policy of ofKind(objects, 'NetworkPolicy')) {
+      const selector = policy.spec.podSelector.matchLabels ?? {};
+      const ours = Object.keys(selector).every((key) => key.startsWith('app.kubernetes.io/'));
+      if (ours)
+        assert.ok(
+          templateLabels(objects).some((l) => selects(selector, l)),
+          policy.metadata.name,
+        );
+    }
+  });
+}
+
+function imagesOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when images are set, then every clearing container runs package.json's version`, () => {
+    const images = workloads(objects).flatMap((w) => containersOf(w).map((c) => c.image as string));
+    const clearing = images.filter((image) => /(^|\/)clearing:/.test(image));
+    assert.equal(clearing.length, images.length, 'only the clearing image runs in the workloads');
+    for (const image of clearing) assert.equal(image.split(':').pop(), releaseVersion(root), image);
+  });
+}
+
+function lockdownOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when pods start, then they are locked down and wait for the schema`, () => {
+    for (const workload of workloads(objects)) {
+      const spec = podTemplateOf(workload).spec;
+      const name = workload.metadata.name;
+      assert.equal(spec.securityContext.runAsNonRoot, true, name);
+      assert.equal(spec.securityContext.seccompProfile.type, 'RuntimeDefault', name);
+      assert.equal(spec.automountServiceAccountToken, false, name);
+      const tmp = spec.volumes.find((v: { name: string }) => v.name === 'tmp');
+      assert.ok(tmp?.emptyDir, `${name}: an emptyDir for /tmp`);
+      for (const container of containersOf(workload)) {
+        const context = container.securityContext;
+        assert.deepEqual(
+          [context.readOnlyRootFilesystem, context.allowPrivilegeEscalation, context.capabilities.drop],
+          [true, false, ['ALL']],
+          `${name}/${container.name}`,
+        );
+        assert.ok(container.resources.requests.cpu && container.resources.limits.memory, container.name);
+        assert.ok(container.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'));
+      }
+    }
+    const [job] = ofKind(objects, 'Job');
+    assert.deepEqual(job.spec.template.spec.containers[0].command.slice(-2), ['db', 'migrate']);
+    for (const deployment of ofKind(objects, 'Deployment')) {
+      const [init] = podTemplateOf(deployment).spec.initContainers;
+      assert.deepEqual(
+        init.command,
+        ['node', 'apps/cli/bin/clearing.js', 'db', 'wait'],
+        deployment.metadata.name,
+      );
+      assert.equal(init.image, job.spec.template.spec.containers[0].image);
+    }
+  });
+}
