@@ -129,6 +129,10 @@ describe('docker-compose.yml: the clearing image, its steps and the five service
     for (const name of Object.keys(compose.services)) visit(name, []);
   });
 
+  addressesTest();
+});
+
+function addressesTest(): void {
   it('given the services, when one calls another or Prometheus scrapes, then each address is a compose service on its port', () => {
     const ports = new Map(DEPLOYED_SERVICES.map((s) => [s.service, s.defaultHttpPort]));
     const urls = service('clearing-api')
@@ -151,4 +155,4 @@ describe('docker-compose.yml: the clearing image, its steps and the five service
       DEPLOYED_SERVICES.map((s) => [s.service, `${s.service}:${s.defaultHttpPort}`]),
     );
   });
-});
+}
