@@ -18,7 +18,7 @@ Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/clearing).`;
 /** Schema changes are a deliberate step (here, or a k8s Job in production), never `synchronize`. */
 export const dbCommand: CliCommand = {
   name: 'db',
-  summary: 'apply, revert or list database migrations',
+  summary: 'apply, revert, list or wait for database migrations',
   usage: USAGE,
   async run(args) {
     const { flags, positional } = parseArgs(args);
