@@ -110,6 +110,16 @@ describe('docker-compose.yml: the clearing image, its steps and the five service
     });
   }
 
+  it('given the topic namespace, when the topics step provisions, then the services read the same topic names', () => {
+    // The step creates SYSTEM_TOPICS under its CLEARING_TOPIC_NAMESPACE; a service under another would
+    // find none of its topics (the broker auto-creates nothing).
+    const namespaces = [...Object.keys(ONE_SHOTS), ...DEPLOYED_SERVICES.map((s) => s.service)].map(
+      (name) => service(name).environment.CLEARING_TOPIC_NAMESPACE,
+    );
+    assert.deepEqual(new Set(namespaces), new Set([service('topics').environment.CLEARING_TOPIC_NAMESPACE]));
+    assert.equal(service('kafka').environment.KAFKA_AUTO_CREATE_TOPICS_ENABLE, 'false');
+  });
+
   it('given the start order, when compose starts, then services wait for the steps and for healthy upstreams, without a cycle', () => {
     const dependsOn = (name: string): Record<string, { condition: string }> => service(name).depends_on ?? {};
     for (const { service: name } of DEPLOYED_SERVICES) {
