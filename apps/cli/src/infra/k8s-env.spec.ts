@@ -39,6 +39,14 @@ describe('k8s environment against what the services read', () => {
         for (const variable of needed) assert.ok(fromSecrets.includes(variable), `${service}: ${variable}`);
         for (const variable of env.filter((v) => SECRETS.has(v.name)))
           assert.ok(needed.includes(variable.name), `${service} is given ${variable.name} it never reads`);
+        // The kubelet expands $(NAME) only from variables defined earlier in the list (or the ConfigMap).
+        env.forEach((variable, index) => {
+          for (const [, reference] of (variable.value ?? '').matchAll(/\$\(([A-Z_]+)\)/g))
+            assert.ok(
+              env.slice(0, index).some((v) => v.name === reference),
+              `${service}: ${variable.name}`,
+            );
+        });
         const login = Object.fromEntries(env.map((v) => [v.name, v]));
         assert.equal(login.KAFKA_SASL_USERNAME.value, service);
         assert.deepEqual(login.KAFKA_SASL_PASSWORD.valueFrom?.secretKeyRef, {
