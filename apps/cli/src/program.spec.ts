@@ -13,7 +13,8 @@ describe('clearing help, on commander', () => {
     assert.doesNotMatch(help.stdout + help.stderr, /unknown command/);
     for (const line of [
       /infra up\|down\|status \[--json\]/,
-      /db migrate\|revert\|status \[--schema NAME\]/,
+      /db migrate\|revert\|status\|wait \[--schema NAME\]/,
+      /topics create\|list .*create or list the system topics/,
       /demo \[--accounts N\] \[--minutes M\] \[--json\]/,
       /start .*start infra and the five services with no scenario/,
       /price .*--type call\|put/,

@@ -15,6 +15,8 @@ export interface TopicAccess {
   /** Input topics whose `.dlq` twin it produces to (it rejects what they carry). */
   readonly deadLetters: readonly TopicRole[];
   readonly reads: readonly TopicRole[];
+  /** Input topics whose `.dlq` twin it reads (the clearing API's live view of rejects). */
+  readonly deadLetterReads?: readonly TopicRole[];
   /**
    * Prefix of its consumer groups and transactional ids: every one a service uses starts with its name
    * and a dot (`position-aggregator.writer`). Absent for producers outside the system.
@@ -24,7 +26,7 @@ export interface TopicAccess {
 
 const service = (
   principal: string,
-  access: Pick<TopicAccess, 'writes' | 'deadLetters' | 'reads'>,
+  access: Pick<TopicAccess, 'writes' | 'deadLetters' | 'reads' | 'deadLetterReads'>,
 ): TopicAccess => ({ principal, ...access, idPrefix: `${principal}.` });
 
 /**
@@ -54,5 +56,13 @@ export const TOPIC_ACCESS: readonly TopicAccess[] = [
     writes: ['ledgerCommands', 'liquidations'],
     deadLetters: [],
     reads: ['ledgerJournal', 'marks', 'margin'],
+  }),
+  // Publishes operators' and account holders' commands; streams margin, liquidations, settlements and
+  // the rejects (the .dlq twins) to its HTTP clients.
+  service('clearing-api', {
+    writes: ['ledgerCommands'],
+    deadLetters: [],
+    reads: ['margin', 'liquidations', 'settlements'],
+    deadLetterReads: ['fills', 'oraclePrices', 'ledgerCommands'],
   }),
 ];

@@ -9,16 +9,27 @@ export interface TopicLayout {
   compacted: boolean;
   /** Inputs from outside get a `.dlq` twin for what fails validation. */
   withDeadLetterTopic: boolean;
+  /**
+   * Never deleted by age: the journal is the book of record, and `clearing verify`, `clearing replay` and
+   * a projection rebuilt from scratch read it from offset 0 (the broker's default retention is 7 days).
+   */
+  retainedForever: boolean;
 }
 
 /** Account-keyed and instrument-keyed topics share one partition count so co-partitioned joins line up. */
 export const SYSTEM_PARTITIONS = 6;
 
-const layout = (topic: Topic, compacted: boolean, withDeadLetterTopic: boolean): TopicLayout => ({
+const layout = (
+  topic: Topic,
+  compacted: boolean,
+  withDeadLetterTopic: boolean,
+  retainedForever = false,
+): TopicLayout => ({
   topic,
   partitions: SYSTEM_PARTITIONS,
   compacted,
   withDeadLetterTopic,
+  retainedForever,
 });
 
 /** Every topic the system needs under a set of names (see topicsFor); `clearing infra up` creates the missing ones. */
@@ -27,7 +38,7 @@ export function systemTopicsFor(topics: ReturnType<typeof topicsFor> = TOPICS): 
     layout(topics.fills, false, true),
     layout(topics.oraclePrices, false, true),
     layout(topics.ledgerCommands, false, true),
-    layout(topics.ledgerJournal, false, false),
+    layout(topics.ledgerJournal, false, false, true),
     layout(topics.marks, true, false),
     layout(topics.margin, true, false),
     layout(topics.liquidations, false, false),

@@ -39,6 +39,7 @@ export function aclsFor(access: TopicAccess, namespace = process.env.CLEARING_TO
     ...access.writes.map((role) => allow(TOPIC, topics[role], WRITE)),
     ...access.deadLetters.map((role) => allow(TOPIC, dlqTopicOf(topics[role]), WRITE)),
     ...access.reads.map((role) => allow(TOPIC, topics[role], READ)),
+    ...(access.deadLetterReads ?? []).map((role) => allow(TOPIC, dlqTopicOf(topics[role]), READ)),
     ...ids.map((prefix) => allow(GROUP, prefix, READ, ResourcePatternTypes.PREFIXED)),
     ...ids.map((prefix) => allow(TRANSACTIONAL_ID, prefix, WRITE, ResourcePatternTypes.PREFIXED)),
   ];

@@ -8,17 +8,14 @@ export interface TopicSpec {
   compacted?: boolean;
   /** Input topics get a `.dlq` twin with the same partition count. */
   withDeadLetterTopic?: boolean;
+  /** The book of record: never deleted by age (the broker's default retention is 7 days). */
+  retainedForever?: boolean;
 }
 
 /** Creates every missing topic (and DLQ twin); existing topics are left as they are. Idempotent. */
 export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): Promise<void> {
   const existing = new Set(await admin.listTopics());
-  const wanted: ITopicConfig[] = [];
-  for (const spec of specs) {
-    wanted.push(topicConfig(spec.topic, spec.partitions, spec.compacted));
-    if (spec.withDeadLetterTopic) wanted.push(topicConfig(dlqTopicOf(spec.topic), spec.partitions, false));
-  }
-  const missing = wanted.filter((t) => !existing.has(t.topic));
+  const missing = topicConfigs(specs).filter((t) => !existing.has(t.topic));
   if (missing.length === 0) return;
   await admin.createTopics({ topics: missing, waitForLeaders: false });
   await waitForLeaders(admin, missing);
@@ -54,11 +51,29 @@ async function everyPartitionLed(admin: Admin, topics: readonly ITopicConfig[]):
   });
 }
 
-function topicConfig(topic: string, numPartitions: number, compacted = false): ITopicConfig {
+/**
+ * Every topic of `specs` as the broker should hold it, `.dlq` twins included (plain topics: a reject is
+ * evidence, kept for the default retention). Also what the k8s KafkaTopic resources are checked against.
+ */
+export function topicConfigs(specs: readonly TopicSpec[]): ITopicConfig[] {
+  return specs.flatMap((spec) => [
+    topicConfig(spec.topic, spec.partitions, spec),
+    ...(spec.withDeadLetterTopic ? [topicConfig(dlqTopicOf(spec.topic), spec.partitions, {})] : []),
+  ]);
+}
+
+function topicConfig(
+  topic: string,
+  numPartitions: number,
+  { compacted, retainedForever }: Pick<TopicSpec, 'compacted' | 'retainedForever'>,
+): ITopicConfig {
   return {
     topic,
     numPartitions,
     replicationFactor: -1, // the broker default: 1 on the local single node, 3 on the production cluster
-    configEntries: compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+    configEntries: [
+      { name: 'cleanup.policy', value: compacted ? 'compact' : 'delete' },
+      ...(retainedForever ? [{ name: 'retention.ms', value: '-1' }] : []),
+    ],
   };
 }

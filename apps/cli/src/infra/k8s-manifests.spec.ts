@@ -2,114 +2,138 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
+import { releaseVersion } from '@clearing/config';
 import { DEPLOYED_SERVICES } from './deployed-services';
+import { containersOf, K8S_DIR, ofKind, podTemplateOf, RENDERED } from './k8s-render';
+import { K8sObject } from './kustomize';
 import { infraPaths } from './paths';
 
-interface Manifest {
-  readonly file: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const root = infraPaths().repoRoot;
+const SERVICE_NAMES = DEPLOYED_SERVICES.map((s) => s.service).sort();
+const workloads = (objects: K8sObject[]) => objects.filter((o) => podTemplateOf(o) !== undefined);
+const selects = (selector: Record<string, string>, labels: Record<string, string> = {}) =>
+  Object.entries(selector).every(([key, value]) => labels[key] === value);
+const templateLabels = (objects: K8sObject[]) =>
+  workloads(objects).map((w) => podTemplateOf(w).metadata.labels);
 
-const k8sDir = join(infraPaths().repoRoot, 'k8s');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(entry.name) ? [path] : [];
-  });
-}
-
-/** Every document of every YAML file under k8s/; a parse error fails the test that reads it. */
-const manifests: Manifest[] = yamlFiles(k8sDir).flatMap((path) =>
-  parseAllDocuments(readFileSync(path, 'utf8')).map((document) => {
-    if (document.errors.length > 0) throw new Error(`${path}: ${document.errors[0].message}`);
-    const body = document.toJS();
-    return { file: relative(k8sDir, path), kind: body.kind, name: body.metadata?.name, body };
-  }),
-);
-const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind);
-const SERVICES = [
-  'clearing-api',
-  'position-aggregator',
-  'valuation-oracle',
-  'margin-calculator',
-  'deleveraging-engine',
-];
-
-describe('k8s manifests', () => {
-  it('given the five services, when deployed, then each has a Deployment and a Service', () => {
-    assert.deepEqual(
-      ofKind('Deployment')
-        .map((d) => d.name)
-        .sort(),
-      [...SERVICES].sort(),
-    );
-    assert.deepEqual(
-      ofKind('Service')
-        .map((s) => s.name)
-        .sort(),
-      [...SERVICES].sort(),
-    );
+describe('k8s manifests: structure and cross-references', () => {
+  it('given k8s/base, when kustomized, then every manifest file there is listed (none forgotten)', () => {
+    const listed = parse(readFileSync(join(K8S_DIR, 'base', 'kustomization.yaml'), 'utf8')).resources;
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [relative(join(K8S_DIR, 'base'), join(dir, e.name))],
+      );
+    const manifests = files(join(K8S_DIR, 'base')).filter((f) => f !== 'kustomization.yaml');
+    assert.deepEqual(manifests.sort(), listed.filter((r: string) => !r.startsWith('..')).sort());
   });
 
-  it('given every Deployment, when it runs, then each container has readiness and liveness probes and is scraped', () => {
-    for (const deployment of ofKind('Deployment')) {
-      const template = deployment.body.spec.template;
-      const defaultPort = DEPLOYED_SERVICES.find((s) => s.service === deployment.name)?.defaultHttpPort;
-      assert.equal(template.metadata.annotations['prometheus.io/port'], String(defaultPort), deployment.name);
-      assert.equal(template.metadata.annotations['prometheus.io/scrape'], 'true', deployment.name);
-      for (const container of template.spec.containers) {
-        assert.equal(container.readinessProbe?.httpGet?.path, '/health/ready', deployment.name);
-        assert.equal(container.livenessProbe?.httpGet?.path, '/health/live', deployment.name);
-        const port = container.ports.find(
-          (p: { name: string }) => p.name === container.readinessProbe.httpGet.port,
-        );
-        assert.equal(
-          String(port?.containerPort),
-          template.metadata.annotations['prometheus.io/port'],
-          deployment.name,
-        );
-      }
-    }
-  });
+  for (const [overlay, objects] of RENDERED) {
+    servicesOf(overlay, objects);
+    selectorsOf(overlay, objects);
+    imagesOf(overlay, objects);
+    lockdownOf(overlay, objects);
+  }
 
-  it('given the kustomization, when applied, then it lists every manifest file and nothing missing', () => {
-    const kustomization = manifests.find((m) => m.file === 'kustomization.yaml');
-    const listed = [...(kustomization?.body.resources as string[])].sort();
-    const present = [
-      ...new Set(manifests.filter((m) => m.file !== 'kustomization.yaml').map((m) => m.file)),
-    ].sort();
-    assert.deepEqual(listed, present);
-  });
-
-  it('given the shared config, when services start, then it provides KAFKA_BROKERS and DATABASE_URL', () => {
-    const config = ofKind('ConfigMap').find((c) => c.name === 'clearing-env');
-    assert.ok(config?.body.data.KAFKA_BROKERS);
-    assert.ok(config?.body.data.DATABASE_URL);
-  });
-
-  it('given the operators, when applied, then Kafka runs in KRaft with 3 brokers and Postgres via CloudNativePG', () => {
-    const kafka = ofKind('Kafka')[0];
-    assert.equal(kafka.body.metadata.annotations['strimzi.io/kraft'], 'enabled');
-    const pools = ofKind('KafkaNodePool').filter((p) => p.body.spec.roles.includes('broker'));
-    assert.equal(
-      pools.reduce((sum, p) => sum + p.body.spec.replicas, 0),
-      3,
-    );
-    assert.equal(ofKind('Cluster')[0].body.apiVersion, 'postgresql.cnpg.io/v1');
-  });
-
-  it('given a release, when migrations run, then a Job runs `clearing db migrate`', () => {
-    const job = ofKind('Job')[0];
-    assert.deepEqual(job.body.spec.template.spec.containers[0].command, [
-      'node',
-      'apps/cli/bin/clearing.js',
-      'db',
-      'migrate',
-    ]);
+  it('given the dashboards, when kustomized, then the Grafana ConfigMap holds each one byte for byte', () => {
+    const dir = join(root, 'deploy', 'grafana', 'dashboards');
+    const dashboards = readdirSync(dir).filter((file) => file.endsWith('.json'));
+    const configMap = RENDERED.get('base')!.find((o) => o.metadata.name === 'clearing-grafana-dashboards')!;
+    assert.deepEqual(Object.keys(configMap.data).sort(), dashboards.sort());
+    for (const file of dashboards) assert.equal(configMap.data[file], readFileSync(join(dir, file), 'utf8'));
+    assert.equal(configMap.metadata.labels?.grafana_dashboard, '1');
   });
 });
+
+function servicesOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when rendered, then each service has a Deployment, Service and PDB on its descriptor's port`, () => {
+    for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget'])
+      assert.deepEqual(
+        ofKind(objects, kind)
+          .map((o) => o.metadata.name)
+          .sort(),
+        SERVICE_NAMES,
+        kind,
+      );
+    for (const { service, defaultHttpPort } of DEPLOYED_SERVICES) {
+      const template = podTemplateOf(
+        objects.find((o) => o.kind === 'Deployment' && o.metadata.name === service)!,
+      );
+      const main = template.spec.containers[0];
+      assert.deepEqual(main.command, ['node', `dist/apps/${service}/src/main.js`]);
+      assert.deepEqual(main.ports, [{ name: 'http', containerPort: defaultHttpPort }], service);
+      assert.equal(template.metadata.annotations['prometheus.io/port'], String(defaultHttpPort));
+      assert.equal(template.metadata.annotations['prometheus.io/scrape'], 'true');
+      assert.equal(main.readinessProbe.httpGet.path, '/health/ready', service);
+      assert.equal(main.livenessProbe.httpGet.path, '/health/live', service);
+      const port = objects.find((o) => o.kind === 'Service' && o.metadata.name === service)!.spec.ports[0];
+      assert.deepEqual([port.port, port.targetPort], [defaultHttpPort, 'http'], service);
+    }
+  });
+}
+
+function selectorsOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when selectors are read, then each selects exactly its own pods`, () => {
+    for (const deployment of ofKind(objects, 'Deployment'))
+      assert.ok(selects(deployment.spec.selector.matchLabels, podTemplateOf(deployment).metadata.labels));
+    for (const selecting of [...ofKind(objects, 'Service'), ...ofKind(objects, 'PodDisruptionBudget')]) {
+      const selector = selecting.spec.selector.matchLabels ?? selecting.spec.selector;
+      const matched = templateLabels(objects).filter((labels) => selects(selector, labels));
+      assert.equal(matched.length, 1, `${selecting.kind} ${selecting.metadata.name}`);
+      assert.equal(matched[0]['app.kubernetes.io/name'], selecting.metadata.name);
+    }
+    for (const policy of ofKind(objects, 'NetworkPolicy')) {
+      const selector = policy.spec.podSelector.matchLabels ?? {};
+      const ours = Object.keys(selector).every((key) => key.startsWith('app.kubernetes.io/'));
+      if (ours)
+        assert.ok(
+          templateLabels(objects).some((l) => selects(selector, l)),
+          policy.metadata.name,
+        );
+    }
+  });
+}
+
+function imagesOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when images are set, then every clearing container runs package.json's version`, () => {
+    const images = workloads(objects).flatMap((w) => containersOf(w).map((c) => c.image as string));
+    const clearing = images.filter((image) => /(^|\/)clearing:/.test(image));
+    assert.equal(clearing.length, images.length, 'only the clearing image runs in the workloads');
+    for (const image of clearing) assert.equal(image.split(':').pop(), releaseVersion(root), image);
+  });
+}
+
+function lockdownOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when pods start, then they are locked down and wait for the schema`, () => {
+    for (const workload of workloads(objects)) {
+      const spec = podTemplateOf(workload).spec;
+      const name = workload.metadata.name;
+      assert.equal(spec.securityContext.runAsNonRoot, true, name);
+      assert.equal(spec.securityContext.seccompProfile.type, 'RuntimeDefault', name);
+      assert.equal(spec.automountServiceAccountToken, false, name);
+      const tmp = spec.volumes.find((v: { name: string }) => v.name === 'tmp');
+      assert.ok(tmp?.emptyDir, `${name}: an emptyDir for /tmp`);
+      for (const container of containersOf(workload)) {
+        const context = container.securityContext;
+        assert.deepEqual(
+          [context.readOnlyRootFilesystem, context.allowPrivilegeEscalation, context.capabilities.drop],
+          [true, false, ['ALL']],
+          `${name}/${container.name}`,
+        );
+        assert.ok(container.resources.requests.cpu && container.resources.limits.memory, container.name);
+        assert.ok(container.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'));
+      }
+    }
+    const [job] = ofKind(objects, 'Job');
+    assert.deepEqual(job.spec.template.spec.containers[0].command.slice(-2), ['db', 'migrate']);
+    for (const deployment of ofKind(objects, 'Deployment')) {
+      const [init] = podTemplateOf(deployment).spec.initContainers;
+      assert.deepEqual(
+        init.command,
+        ['node', 'apps/cli/bin/clearing.js', 'db', 'wait'],
+        deployment.metadata.name,
+      );
+      assert.equal(init.image, job.spec.template.spec.containers[0].image);
+    }
+  });
+}

@@ -73,7 +73,12 @@ describe('Kafka authentication and ACLs per service principal', { timeout: 120_0
 
   it('given the principals the table lets write ledger.commands.v1, when they produce to it, then the broker accepts', async () => {
     const allowed = PRINCIPALS.filter(mayWriteCommands);
-    assert.deepEqual(allowed.sort(), ['deleveraging-engine', 'margin-calculator', 'position-aggregator']);
+    assert.deepEqual(allowed.sort(), [
+      'clearing-api',
+      'deleveraging-engine',
+      'margin-calculator',
+      'position-aggregator',
+    ]);
     for (const principal of allowed) await produceOne(kafkaAs(USERS.get(principal)!), TOPICS.ledgerCommands);
   });
 

@@ -25,7 +25,11 @@ describe('docs/INFRA.md ACL table', () => {
         ...access.deadLetters.map((role) => dlqTopicOf(TOPICS[role])),
       ];
       assert.deepEqual(topicsIn(row[0]), writes.sort(), `${access.principal} writes`);
-      assert.deepEqual(topicsIn(row[1]), access.reads.map((role) => TOPICS[role]).sort(), access.principal);
+      const reads = [
+        ...access.reads.map((role) => TOPICS[role]),
+        ...(access.deadLetterReads ?? []).map((role) => dlqTopicOf(TOPICS[role])),
+      ];
+      assert.deepEqual(topicsIn(row[1]), reads.sort(), access.principal);
       assert.equal(
         row[2].includes(`\`${access.idPrefix}*\``),
         access.idPrefix !== undefined,

@@ -15,7 +15,7 @@ export interface SupervisorOptions {
   readonly logDir: string;
   /** Pause before a process that exited is started again (a pod's restart back-off, kept short). */
   readonly restartDelayMs: number;
-  /** Liveness probe on /health/live, as k8s/services/*.yaml configure it (scaled down). */
+  /** Liveness probe on /health/live, as k8s/base/services/*.yaml configure it (scaled down). */
   readonly livenessPeriodMs: number;
   readonly livenessFailureThreshold: number;
   readonly livenessInitialDelayMs: number;
