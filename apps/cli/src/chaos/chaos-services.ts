@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { freeLoopbackPort, SupervisedService } from '@clearing/testing';
-import { DEPLOYED_SERVICES } from '../infra/deployed-services';
+import { DEPLOYED_SERVICES } from '@clearing/config';
 import { InfraEndpoints } from '../infra/endpoints';
 
 /** The compiled main of a service, from this compiled file (dist/apps/cli/src/chaos). */

@@ -5,7 +5,7 @@ import { readTopicToEnd } from '@clearing/kafka';
 import { JournalCodec, JournalEvent } from '@clearing/ledger';
 import { DatabaseFixture, KafkaFixture, publishRaw } from '@clearing/testing';
 import { MIGRATIONS } from '../../../../migrations';
-import { JournalProjector } from '../../../position-aggregator/src/projection/journal-projector';
+import { JournalProjector } from '@clearing/persistence';
 import { CliCommand } from '../command';
 import { replayCommand } from '../commands/replay';
 import { verifyCommand } from '../commands/verify';
