@@ -2,7 +2,7 @@ import { Kafka } from 'kafkajs';
 import { readTopicToEnd } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { createDataSource, JournalProjector, migrate } from '@clearing/persistence';
-import { uniqueName } from '@clearing/testing';
+import { uniqueName } from '../unique';
 import { MIGRATIONS } from '../../../../migrations';
 import { hashProjection, ProjectionHash } from './projection-hash';
 
