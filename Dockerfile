@@ -19,10 +19,11 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY apps apps
 COPY migrations migrations
 # Then what the runtime stage needs besides dist/: the workspace manifests npm links and their entry
-# files (libs/*/index.js point into dist/), the CLI's bin, and the risk page's static files.
+# files (libs/*/*.js: index.js and subpath entries such as margin-engine/service.js, which point into
+# dist/), the CLI's bin, and the risk page's static files.
 RUN npm run build \
   && mkdir -p /runtime \
-  && cp --parents libs/*/package.json libs/*/index.js apps/cli/package.json apps/cli/bin/clearing.js /runtime/ \
+  && cp --parents libs/*/package.json libs/*/*.js apps/cli/package.json apps/cli/bin/clearing.js /runtime/ \
   && cp -r --parents apps/clearing-api/risk-page /runtime/
 
 FROM ${NODE_IMAGE} AS runtime

@@ -13,3 +13,5 @@ export { formatSchemaErrors } from './validators';
 export * from './topology';
 export * from './settlement';
 export * from './topic-access';
+export * from './instrument-catalog';
+export * from './margin-requests';

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import dockerignore from '@balena/dockerignore';
 import { DockerfileParser, Instruction } from 'dockerfile-ast';
 import { parse } from 'yaml';
-import { DEPLOYED_SERVICES } from './deployed-services';
+import { DEPLOYED_SERVICES } from '@clearing/config';
 import { containersOf, RENDERED } from './k8s-render';
 import { infraPaths } from './paths';
 

@@ -6,7 +6,7 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { AccountMarginV1, WithdrawalRequestCommandV1 } from '@clearing/contracts';
+import { AccountMarginV1, WhatIfRequest, WithdrawalRequestCommandV1 } from '@clearing/contracts';
 import { JournalCodec, parseAmount } from '@clearing/ledger';
 import {
   approveWithdrawal,
@@ -18,10 +18,9 @@ import {
   whatIfMargin,
 } from '@clearing/margin-engine';
 import { AccountMargin } from '@clearing/risk';
-import { OwnedAccounts } from '../engine/owned-accounts';
-import { MARGIN_SETTINGS, MarginServiceSettings } from '../margin.settings';
+import { MARGIN_SETTINGS, MarginServiceSettings, OwnedAccounts } from '@clearing/margin-engine/service';
 import { MarginOutput } from '../output/margin-output';
-import { WhatIfRequest, WithdrawalRequestBody } from './request-schemas';
+import { WithdrawalRequestBody } from './request-schemas';
 import { WithdrawalVerdict, WithdrawalVerdicts } from './withdrawal-verdicts';
 
 export const INSTRUMENT_CATALOG = Symbol('INSTRUMENT_CATALOG');
