@@ -20,6 +20,12 @@ import { stageLatencies, StageSpan } from './stage-latency';
 
 const POLL_EVERY_MS = 100;
 const GIVE_UP_AFTER_MS = 15 * 60_000;
+/**
+ * A scrape of a live aggregator failed once mid-drain on a loaded box (load average 14, undici's "fetch
+ * failed", cause not recorded), losing the whole run: failures are tolerated unless the process exited,
+ * up to this many in a row, and the cause is reported.
+ */
+const MAX_FAILED_SCRAPES = 50;
 /** A stage whose count has not moved for this long is stuck, not slow. */
 const STALLED_AFTER_MS = 60_000;
 
@@ -174,8 +180,17 @@ async function pollUntilDrained(
   let lastReportAt = firstPollAt;
   let lastTotal = -1;
   let movedAt = firstPollAt;
+  let failedScrapes = 0;
   for (const deadline = Date.now() + GIVE_UP_AFTER_MS; Date.now() < deadline; await sleep(POLL_EVERY_MS)) {
-    const samples = await scrapeMetrics(baseUrl);
+    const samples = await scrapeMetrics(baseUrl).catch((error: Error) => {
+      const { exitCode, signalCode } = run.child;
+      if (exitCode !== null || signalCode !== null)
+        throw new Error(`the aggregator exited (code ${exitCode}, signal ${signalCode})`);
+      if (++failedScrapes > MAX_FAILED_SCRAPES) throw new Error(`${error.message}: ${String(error.cause)}`);
+      progress(`metrics scrape failed (${String(error.cause ?? error.message)}); polling on`);
+      return undefined;
+    });
+    if (!samples) continue;
     const now = Date.now();
     const total = summed(samples, CONSUMED);
     if (total !== lastTotal) [lastTotal, movedAt] = [total, now];
