@@ -191,6 +191,7 @@ async function pollUntilDrained(
       return undefined;
     });
     if (!samples) continue;
+    failedScrapes = 0;
     const now = Date.now();
     const total = summed(samples, CONSUMED);
     if (total !== lastTotal) [lastTotal, movedAt] = [total, now];
