@@ -14,7 +14,7 @@ import { CheckpointTrail } from './checkpoint-trail';
 import { endOffsets, firstWriteAfter } from './first-write';
 import { Percentiles } from './leg-latency';
 import { PipelineRecords, readPipeline } from './pipeline-records';
-import { kafkaBrokers, postgresProcesses, startCpuWindow } from './proc-cpu';
+import { kafkaBrokers, postgresProcesses, processTree, startCpuWindow } from './proc-cpu';
 import { MetricSamples, perTopic, scrapeMetrics, summed } from './service-metrics';
 import { stageLatencies, StageSpan } from './stage-latency';
 
@@ -171,7 +171,7 @@ async function pollUntilDrained(
   const { topics } = fixture;
   const seen: Partial<Record<'intakeAt' | 'writerFirstAt' | 'journalAt' | 'postgresAt', number>> = {};
   const cpu = startCpuWindow({
-    aggregator: () => [run.child.pid!],
+    aggregator: processTree(run.child.pid!),
     broker: kafkaBrokers,
     postgres: postgresProcesses,
   });

@@ -16,11 +16,9 @@ export type ProcessGroup = () => number[];
 function cpuSecondsByPid(pids: readonly number[]): Map<number, number> {
   const seconds = new Map<number, number>();
   for (const pid of pids) {
-    const stat = readStat(pid);
-    if (stat === undefined) continue;
-    // Fields after the parenthesised command name, which may itself hold spaces: utime is field 14.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+    const fields = statFields(pid);
+    // utime and stime are fields 14 and 15 of the whole line.
+    if (fields) seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
   }
   return seconds;
 }
@@ -43,6 +41,19 @@ export const kafkaBrokers: ProcessGroup = () =>
 export const postgresProcesses: ProcessGroup = () =>
   allPids().filter((pid) => readText(`/proc/${pid}/comm`)?.trim() === 'postgres');
 
+/** A process and all its descendants: an aggregator that runs its loops as child processes counts whole. */
+export function processTree(rootPid: number): ProcessGroup {
+  return () => {
+    const parentOf = new Map(allPids().map((pid) => [pid, statFields(pid)?.[1]]));
+    const inTree = (pid: number): boolean => {
+      for (let at: number | undefined = pid; at !== undefined && at > 1; at = Number(parentOf.get(at)))
+        if (at === rootPid) return true;
+      return false;
+    };
+    return [...parentOf.keys()].filter(inTree);
+  };
+}
+
 function allPids(): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
@@ -53,8 +64,10 @@ function readCmdline(pid: number): string[] {
   return (readText(`/proc/${pid}/cmdline`) ?? '').split('\0');
 }
 
-function readStat(pid: number): string | undefined {
-  return readText(`/proc/${pid}/stat`);
+/** /proc/<pid>/stat from field 3 (state) on: the command name before it is parenthesised and may hold spaces. */
+function statFields(pid: number): string[] | undefined {
+  const stat = readText(`/proc/${pid}/stat`);
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 /** A process may exit between listing and reading: then it has nothing to say. */
