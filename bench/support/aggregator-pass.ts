@@ -251,7 +251,7 @@ async function assertEveryLegProjected(fixture: AggregatorFixture, fills: number
 
 /** Starts the service (its output is read for the port it listens on). */
 function startedRun(fixture: AggregatorFixture, env: Record<string, string> = {}): Promise<WorkerRun> {
-  return fixture.start({ LOG_LEVEL: 'info', ...env });
+  return fixture.start({ LOG_LEVEL: 'info', ...env }, GIVE_UP_AFTER_MS);
 }
 
 function listeningUrl(output: string): string {
