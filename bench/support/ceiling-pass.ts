@@ -1,3 +1,4 @@
+import { PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ensureTopics } from '@clearing/kafka';
@@ -21,8 +22,11 @@ const PREFIX_EVENTS_PER_TRANSACTION = 2_000;
 export interface CeilingMeasurement {
   journalFillsPerSecond: number;
   postgresFillsPerSecond: number;
-  /** CPU per fill, µs: the process running the three loops, the broker, every Postgres process. */
-  cpuMicrosPerFill: { loops: number; broker: number; postgres: number };
+  /**
+   * CPU per fill, µs: the process running the three loops, the broker, every Postgres process; and the
+   * loops' process's garbage-collection pauses (that process also holds the run's records and tables).
+   */
+  cpuMicrosPerFill: { loops: number; loopsGc: number; broker: number; postgres: number };
 }
 
 /**
@@ -62,11 +66,12 @@ export async function measureCeiling(
     broker: kafkaBrokers,
     postgres: postgresProcesses,
   });
+  const gcMs = gcWindow();
   try {
     await Promise.all(loops.map((loop) => loop.start()));
     const journalAt = await untilCommitted(counts, topics.commands, 2 * fills);
     const postgresAt = await untilCommitted(counts, topics.journal, 2 * fills);
-    const cpuSeconds = cpu();
+    const cpuSeconds = { ...cpu(), loopsGc: gcMs() / 1000 };
     const firstLegAt = await firstWriteAfter(kafka, topics.commands, new Map());
     const perFill = (seconds: number) => (seconds * 1e6) / fills;
     return {
@@ -74,6 +79,7 @@ export async function measureCeiling(
       postgresFillsPerSecond: (fills * 1000) / (postgresAt - firstLegAt),
       cpuMicrosPerFill: {
         loops: perFill(cpuSeconds.loops),
+        loopsGc: perFill(cpuSeconds.loopsGc),
         broker: perFill(cpuSeconds.broker),
         postgres: perFill(cpuSeconds.postgres),
       },
@@ -82,6 +88,19 @@ export async function measureCeiling(
     await Promise.allSettled(loops.map((loop) => loop.stop()));
     await database.close();
   }
+}
+
+/** Milliseconds of garbage-collection pauses in this process from now until the returned reading. */
+function gcWindow(): () => number {
+  let pausedMs = 0;
+  const add = (entries: PerformanceEntry[]) => entries.forEach((entry) => (pausedMs += entry.duration));
+  const observer = new PerformanceObserver((list) => add(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return () => {
+    add(observer.takeRecords());
+    observer.disconnect();
+    return pausedMs;
+  };
 }
 
 async function createLike(

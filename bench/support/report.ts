@@ -55,6 +55,7 @@ const ROWS: Row[] = [
   ['CPU per fill: Kafka broker', 'µs', (r) => r.aggregator.cpuMicrosPerFill.broker],
   ['CPU per fill: Postgres (all its processes)', 'µs', (r) => r.aggregator.cpuMicrosPerFill.postgres],
   ['CPU per fill: topology ceiling, its loops', 'µs', (r) => r.topology.cpuMicrosPerFill.loops],
+  ['... of which GC pauses of that process', 'µs', (r) => r.topology.cpuMicrosPerFill.loopsGc],
   ['CPU per fill: topology ceiling, broker', 'µs', (r) => r.topology.cpuMicrosPerFill.broker],
   ['CPU per fill: topology ceiling, Postgres', 'µs', (r) => r.topology.cpuMicrosPerFill.postgres],
   ...SPANS.flatMap((span): Row[] => [
