@@ -1,21 +1,26 @@
 // Position aggregator throughput: fills/s into the journal and into Postgres with 10,000 accounts, against
-// the raw kafkajs consume -> produce rate of the same messages on the same broker (the ceiling).
-// Run: npm run build && node dist/bench/aggregator-throughput.bench.js [--fills N] [--accounts N] [--runs R]
-//      [--cpu-prof DIR] (a V8 CPU profile of each measured aggregator process, into DIR)
+// two ceilings of the same run: the same topology with identity transforms, and the raw kafkajs
+// consume -> produce rate of the same messages on the same broker; CPU per fill per process; latency per
+// stage. Run: npm run build && npm run bench -- aggregator-throughput [--fills N] [--accounts N] [--runs R]
+//      [--json] (one JSON document instead of the table) [--cpu-prof DIR] (a V8 CPU profile of each
+//      measured aggregator process, into DIR)
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AggregatorFixture } from '@clearing/testing';
 import { measureAggregator } from './support/aggregator-pass';
+import { measureCeiling } from './support/ceiling-pass';
 import { benchBook } from './support/bench-book';
 import { passThroughRate } from './support/pass-through';
 import { raiseMessageLimit } from './support/journal-topic-limit';
-import { printRuns, RunFigures } from './support/report';
+import { printRuns, printRunsJson, RunFigures } from './support/report';
 
 const { values: args } = parseArgs({
   options: {
     fills: { type: 'string', default: '50000' },
     accounts: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
   },
 });
@@ -26,6 +31,7 @@ const RUNS = Number(args.runs);
 const JOURNAL_MAX_BYTES = 16 * 1_048_576;
 
 async function oneRun(run: number): Promise<RunFigures> {
+  const loadAtStart = os.loadavg()[0];
   const book = benchBook(FILLS, ACCOUNTS);
   // The service's own session timeout, not the fixture's 6 s for crash tests: a writer batch that outlasts
   // the session (its shard restore included) is evicted from the group and starts over.
@@ -44,7 +50,8 @@ async function oneRun(run: number): Promise<RunFigures> {
           BENCH_CPU_PROFILE_DIR: path.resolve(args['cpu-prof']),
         }
       : {};
-    const aggregator = await measureAggregator(fixture, book, profile);
+    const { measurement: aggregator, records } = await measureAggregator(fixture, book, profile);
+    const topology = await measureCeiling(fixture, records);
     const { kafka } = fixture.kafka;
     const fills = fixture.topics.fills;
     const plain = await passThroughRate(kafka, fills, `${fixture.namespace}.bench.plain`, FILLS, 'plain');
@@ -55,18 +62,26 @@ async function oneRun(run: number): Promise<RunFigures> {
       FILLS,
       'transactional',
     );
-    process.stderr.write(`run ${run}: ${JSON.stringify({ aggregator, plain, transactional })}\n`);
-    return { aggregator, ceilingPlain: plain, ceilingTransactional: transactional };
+    const figures: RunFigures = {
+      aggregator,
+      topology,
+      ceilingPlain: plain,
+      ceilingTransactional: transactional,
+      loadAverage: { atStart: loadAtStart, atEnd: os.loadavg()[0] },
+    };
+    process.stderr.write(`run ${run}: ${JSON.stringify(figures)}\n`);
+    return figures;
   } finally {
     await fixture.close();
   }
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`${FILLS} fills, ${ACCOUNTS} accounts, ${RUNS} run(s)\n`);
+  if (!args.json) process.stdout.write(`${FILLS} fills, ${ACCOUNTS} accounts, ${RUNS} run(s)\n`);
   const runs: RunFigures[] = [];
   for (let run = 1; run <= RUNS; run++) runs.push(await oneRun(run));
-  printRuns(runs);
+  if (args.json) printRunsJson(runs, { fills: FILLS, accounts: ACCOUNTS });
+  else printRuns(runs);
 }
 
 main().then(

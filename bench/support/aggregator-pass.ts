@@ -1,14 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AggregatorFixture, publishRaw } from '@clearing/testing';
+import { AggregatorFixture, publishRaw, WorkerRun } from '@clearing/testing';
 import { INTAKE_GROUP, PROJECTION_GROUP, WRITER_GROUP } from '@clearing/contracts';
 import { BenchBook } from './bench-book';
+import { CheckpointTrail } from './checkpoint-trail';
 import { endOffsets, firstWriteAfter } from './first-write';
+import { Percentiles } from './leg-latency';
+import { PipelineRecords, readPipeline } from './pipeline-records';
+import { kafkaBrokers, postgresProcesses, processTree, startCpuWindow } from './proc-cpu';
 import { MetricSamples, perTopic, scrapeMetrics, summed } from './service-metrics';
+import { stageLatencies, StageSpan } from './stage-latency';
 
 const POLL_EVERY_MS = 100;
 const GIVE_UP_AFTER_MS = 15 * 60_000;
+/**
+ * A scrape of a live aggregator failed once mid-drain on a loaded box (load average 14, undici's "fetch
+ * failed", cause not recorded), losing the whole run: failures are tolerated unless the process exited,
+ * up to this many in a row, and the cause is reported.
+ */
+const MAX_FAILED_SCRAPES = 50;
 /** A stage whose count has not moved for this long is stuck, not slow. */
 const STALLED_AFTER_MS = 60_000;
 
@@ -31,6 +42,13 @@ export interface AggregatorMeasurement {
   batches: Record<Stage, number>;
   /** CPU seconds of the aggregator process per wall second while it worked (1.0 = one core). */
   cpuCores: number;
+  /**
+   * CPU per fill, µs, from /proc over the same window (first poll to drained): the aggregator process,
+   * the broker, every Postgres process. Broker and Postgres are shared: other work on the box counts too.
+   */
+  cpuMicrosPerFill: { aggregator: number; broker: number; postgres: number };
+  /** Per leg, ms, from record timestamps and the projection's checkpoint (see stageLatencies). */
+  stageLatencyMs: Record<StageSpan, Percentiles>;
 }
 
 /**
@@ -42,28 +60,37 @@ export async function measureAggregator(
   fixture: AggregatorFixture,
   book: BenchBook,
   measuredEnv: Record<string, string> = {},
-): Promise<AggregatorMeasurement> {
+): Promise<{ measurement: AggregatorMeasurement; records: PipelineRecords }> {
   await bookDeposits(fixture, book);
   progress(`deposits booked; loading ${book.fills.length} fills`);
   const { kafka } = fixture.kafka;
   await publishRaw(kafka, fixture.topics.fills, book.fills);
   progress('fills loaded; starting the measured aggregator');
   const commandsBefore = await endOffsets(await fixture.kafka.adminClient(), fixture.topics.ledgerCommands);
+  const trail = new CheckpointTrail(
+    fixture.database.dataSource,
+    PROJECTION_GROUP,
+    fixture.topics.ledgerJournal,
+  );
+  trail.start();
   const spawnedAt = Date.now();
-  const output = await startedOutput(fixture, measuredEnv);
-  const baseUrl = listeningUrl(output());
+  const run = await startedRun(fixture, measuredEnv);
+  const baseUrl = listeningUrl(run.output());
   const listeningAt = Date.now();
-  const done = await pollUntilDrained(fixture, baseUrl, book.fills.length).catch(async (error) => {
+  const done = await pollUntilDrained(fixture, run, baseUrl, book.fills.length).catch(async (error) => {
     const logFile = path.join(os.tmpdir(), `${fixture.namespace}.aggregator.log`);
-    await writeFile(logFile, output());
+    await writeFile(logFile, run.output());
     throw new Error(`${(error as Error).message}; the aggregator's output is in ${logFile}`);
   });
-  progress('drained; reading the time of the first leg command');
+  await trail.stop();
+  progress('drained; reading the time of the first leg command and every record');
   const firstLegAt = await firstWriteAfter(kafka, fixture.topics.ledgerCommands, commandsBefore);
   await assertEveryLegProjected(fixture, book.fills.length);
   await fixture.stop();
+  const records = await readPipeline(kafka, fixture.topics);
   const rate = (doneAt: number) => (book.fills.length * 1000) / (doneAt - firstLegAt);
-  return {
+  const perFill = (seconds: number) => (seconds * 1e6) / book.fills.length;
+  const measurement = {
     bootMs: listeningAt - spawnedAt,
     intakeFillsPerSecond: rate(done.intakeAt),
     journalFillsPerSecond: rate(done.journalAt),
@@ -72,12 +99,19 @@ export async function measureAggregator(
     journalSteadyFillsPerSecond: (book.fills.length * 1000) / (done.journalAt - done.writerFirstAt),
     ...stageTimes(fixture, done.last),
     cpuCores: (done.cpuSecondsAtEnd - done.cpuSecondsAtStart) / ((done.postgresAt - done.firstPollAt) / 1000),
+    cpuMicrosPerFill: {
+      aggregator: perFill(done.cpuSeconds.aggregator),
+      broker: perFill(done.cpuSeconds.broker),
+      postgres: perFill(done.cpuSeconds.postgres),
+    },
+    stageLatencyMs: stageLatencies(records, trail),
   };
+  return { measurement, records };
 }
 
 async function bookDeposits(fixture: AggregatorFixture, book: BenchBook): Promise<void> {
   await publishRaw(fixture.kafka.kafka, fixture.topics.ledgerCommands, book.deposits);
-  const baseUrl = listeningUrl((await startedOutput(fixture))());
+  const baseUrl = listeningUrl((await startedRun(fixture)).output());
   progress(`booking ${book.deposits.length} deposits at ${baseUrl}`);
   for (const deadline = Date.now() + GIVE_UP_AFTER_MS; Date.now() < deadline; await sleep(POLL_EVERY_MS)) {
     const samples = await scrapeMetrics(baseUrl);
@@ -116,24 +150,42 @@ interface Drained {
   firstPollAt: number;
   cpuSecondsAtStart: number;
   cpuSecondsAtEnd: number;
+  /** From /proc, first poll to drained. */
+  cpuSeconds: Record<'aggregator' | 'broker' | 'postgres', number>;
   last: MetricSamples;
 }
 
 /** Each loop's consumed counter moves after its commit, so count = expected means that stage is done. */
 async function pollUntilDrained(
   fixture: AggregatorFixture,
+  run: WorkerRun,
   baseUrl: string,
   fills: number,
 ): Promise<Drained> {
   const { topics } = fixture;
   const seen: Partial<Record<'intakeAt' | 'writerFirstAt' | 'journalAt' | 'postgresAt', number>> = {};
+  const cpu = startCpuWindow({
+    aggregator: processTree(run.child.pid!),
+    broker: kafkaBrokers,
+    postgres: postgresProcesses,
+  });
   const first = await scrapeMetrics(baseUrl);
   const firstPollAt = Date.now();
   let lastReportAt = firstPollAt;
   let lastTotal = -1;
   let movedAt = firstPollAt;
+  let failedScrapes = 0;
   for (const deadline = Date.now() + GIVE_UP_AFTER_MS; Date.now() < deadline; await sleep(POLL_EVERY_MS)) {
-    const samples = await scrapeMetrics(baseUrl);
+    const samples = await scrapeMetrics(baseUrl).catch((error: Error) => {
+      const { exitCode, signalCode } = run.child;
+      if (exitCode !== null || signalCode !== null)
+        throw new Error(`the aggregator exited (code ${exitCode}, signal ${signalCode})`);
+      if (++failedScrapes > MAX_FAILED_SCRAPES) throw new Error(`${error.message}: ${String(error.cause)}`);
+      progress(`metrics scrape failed (${String(error.cause ?? error.message)}); polling on`);
+      return undefined;
+    });
+    if (!samples) continue;
+    failedScrapes = 0;
     const now = Date.now();
     const total = summed(samples, CONSUMED);
     if (total !== lastTotal) [lastTotal, movedAt] = [total, now];
@@ -153,6 +205,7 @@ async function pollUntilDrained(
     if (perTopic(samples, CONSUMED, topics.ledgerCommands) >= 2 * fills) seen.journalAt ??= now;
     if (perTopic(samples, CONSUMED, topics.ledgerJournal) >= 2 * fills) {
       seen.postgresAt = now;
+      const cpuSeconds = cpu();
       return {
         intakeAt: seen.intakeAt ?? now,
         journalAt: seen.journalAt ?? now,
@@ -161,6 +214,7 @@ async function pollUntilDrained(
         firstPollAt,
         cpuSecondsAtStart: first.get('process_cpu_seconds_total') ?? 0,
         cpuSecondsAtEnd: samples.get('process_cpu_seconds_total') ?? 0,
+        cpuSeconds,
         last: samples,
       };
     }
@@ -189,13 +243,9 @@ async function assertEveryLegProjected(fixture: AggregatorFixture, fills: number
   if (Number(legs) !== 2 * fills) throw new Error(`fill_legs holds ${legs} rows, expected ${2 * fills}`);
 }
 
-/** Starts the service; returns a reader of everything it has printed so far. */
-async function startedOutput(
-  fixture: AggregatorFixture,
-  env: Record<string, string> = {},
-): Promise<() => string> {
-  const run = await fixture.start({ LOG_LEVEL: 'info', ...env });
-  return () => run.output();
+/** Starts the service (its output is read for the port it listens on). */
+function startedRun(fixture: AggregatorFixture, env: Record<string, string> = {}): Promise<WorkerRun> {
+  return fixture.start({ LOG_LEVEL: 'info', ...env }, GIVE_UP_AFTER_MS);
 }
 
 function listeningUrl(output: string): string {

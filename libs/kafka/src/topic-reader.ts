@@ -9,6 +9,8 @@ export interface TopicRecord {
   readonly key: Buffer | null;
   readonly value: Buffer | null;
   readonly headers: IHeaders;
+  /** The record's timestamp (CreateTime: the producing client's clock at send), ms since the epoch. */
+  readonly timestampMs: number;
 }
 
 export interface ReadToEndOptions {
@@ -104,6 +106,7 @@ async function consumeSpans(
               key: m.key,
               value: m.value,
               headers: m.headers ?? {},
+              timestampMs: Number(m.timestamp),
             }));
           if (wanted.length === 0) return;
           try {

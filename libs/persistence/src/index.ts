@@ -9,3 +9,4 @@ export * from './command-outcome';
 export { DEFAULT_RETRY_BACKOFF, retryDelayMs } from './nest/database-connection';
 export type { RetryBackoff } from './nest/database-connection';
 export { JournalProjector } from './journal-projection/journal-projector';
+export type { LocatedEvent } from './journal-projection/journal-rows';

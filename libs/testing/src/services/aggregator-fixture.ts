@@ -30,8 +30,11 @@ export class AggregatorFixture {
     this.onboarded = accounts;
   }
 
-  /** Starts the compiled service; resolves once it listens and the onboarded accounts are open. */
-  async start(extraEnv: Record<string, string> = {}): Promise<WorkerRun> {
+  /**
+   * Starts the compiled service; resolves once it listens and the onboarded accounts are open (within
+   * `openTimeoutMs`: a benchmark's 10,000 openings on a loaded box can take longer than the default).
+   */
+  async start(extraEnv: Record<string, string> = {}, openTimeoutMs?: number): Promise<WorkerRun> {
     const run = startWorker(AGGREGATOR_MAIN, {
       CLEARING_TOPIC_NAMESPACE: this.namespace,
       DATABASE_SCHEMA: this.database.schema,
@@ -43,7 +46,7 @@ export class AggregatorFixture {
     });
     this.running = run;
     await eventually(async () => (run.output().includes('listening on') ? true : undefined), 30_000);
-    await awaitAccountsOpen(this.database.dataSource, this.onboarded);
+    await awaitAccountsOpen(this.database.dataSource, this.onboarded, openTimeoutMs);
     return run;
   }
 
