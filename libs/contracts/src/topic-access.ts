@@ -48,11 +48,11 @@ export const TOPIC_ACCESS: readonly TopicAccess[] = [
   service('margin-calculator', {
     writes: ['margin', 'ledgerCommands'],
     deadLetters: [],
-    reads: ['ledgerJournal', 'marks'],
+    reads: ['ledgerJournal', 'marks', 'margin'],
   }),
   service('deleveraging-engine', {
-    writes: ['ledgerCommands', 'liquidations'],
+    writes: ['ledgerCommands', 'liquidations', 'riskSummaries'],
     deadLetters: [],
-    reads: ['ledgerJournal', 'marks', 'margin'],
+    reads: ['ledgerJournal', 'marks', 'margin', 'riskSummaries'],
   }),
 ];
