@@ -1,6 +1,6 @@
 import { signingKeyFromEnv } from '@clearing/config';
 import { LiquidationParams } from '@clearing/liquidation';
-import { MarginServiceSettings, marginSettingsFromEnv } from '../../margin-calculator/src/margin.settings';
+import { MarginServiceSettings, marginSettingsFromEnv } from '@clearing/margin-engine/service';
 
 export const DELEVERAGING_TRANSPORT = { journal: Symbol('deleveraging-engine.journal') } as const;
 

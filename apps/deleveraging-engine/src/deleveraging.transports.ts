@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { TOPICS } from '@clearing/contracts';
 import { ReadinessRegistry } from '@clearing/observability';
-import { connectOwnedJournalLoop } from '../../margin-calculator/src/margin.transports';
+import { connectOwnedJournalLoop } from '@clearing/margin-engine/service';
 import { CaseDriver } from './cases/case-driver';
 import {
   DELEVERAGING_SETTINGS,

@@ -8,18 +8,21 @@ import {
 } from '@clearing/config';
 import { kafkaFromConfig } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
-import { InstrumentCatalog, MarginEngine } from '@clearing/margin-engine';
+import { InstrumentCatalog, marginConfigFor, MarginEngine } from '@clearing/margin-engine';
 import { ClearingMetrics } from '@clearing/observability';
 import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
-import { marginConfigFor } from './engine/margin-config';
-import { OwnedAccounts } from './engine/owned-accounts';
+import {
+  MARGIN_SETTINGS,
+  MarginServiceSettings,
+  marginSettingsFromEnv,
+  OwnedAccounts,
+} from '@clearing/margin-engine/service';
 import { RiskParamsPoller } from './engine/risk-params-poller';
 import { MarginChecks, INSTRUMENT_CATALOG } from './http/margin-checks.service';
 import { MarginController } from './http/margin.controller';
 import { WithdrawalVerdicts } from './http/withdrawal-verdicts';
 import { JournalMarginHandler } from './journal/journal-margin.handler';
 import { MarginMetrics } from './margin-metrics';
-import { MARGIN_SETTINGS, MarginServiceSettings, marginSettingsFromEnv } from './margin.settings';
 import { MarketFeed } from './marks/market-feed';
 import { InstanceAdvertiser } from './routing/instance-advertiser';
 import { MARGIN_SIGNING_KEY, MarginOutput } from './output/margin-output';

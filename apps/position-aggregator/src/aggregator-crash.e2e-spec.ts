@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { DLQ_HEADERS } from '@clearing/contracts';
+import { DLQ_HEADERS, loadInstrumentFile } from '@clearing/contracts';
 import { clusterScopedId } from '@clearing/kafka';
 import {
   depositMessage,
@@ -21,7 +21,6 @@ import {
 } from '../../../libs/testing/src/fill-stream';
 import { AGGREGATOR_MAIN, AggregatorFixture } from './aggregator-fixture';
 import { INTAKE_GROUP, PROJECTION_GROUP, WRITER_GROUP } from './aggregator.settings';
-import { loadInstrumentFile } from './intake/instrument-catalog';
 
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
 const ACCOUNTS = Array.from({ length: 200 }, (_, i) => `acc-${String(i).padStart(3, '0')}`);

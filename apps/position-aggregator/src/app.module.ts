@@ -11,7 +11,7 @@ import { AGGREGATOR_SETTINGS, AggregatorSettings, aggregatorSettingsFromEnv } fr
 import { ClockTicker } from './clock/clock-ticker';
 import { ExpiryBridgeHandler } from './expiry/expiry-bridge.handler';
 import { FillIntakeHandler } from './intake/fill-intake.handler';
-import { loadInstrumentFile, registeredTermsOf } from './intake/instrument-catalog';
+import { loadInstrumentFile, registeredTermsOf } from '@clearing/contracts';
 import { ReferenceDataRepository } from './intake/reference-data.repository';
 import { JournalShards, kafkaJournalReader } from './journal/journal-shards';
 import { JournalWriterHandler } from './journal/journal-writer.handler';

@@ -14,3 +14,4 @@ export { formatSchemaErrors } from './validators';
 export * from './topology';
 export * from './settlement';
 export * from './topic-access';
+export * from './instrument-catalog';

@@ -20,3 +20,4 @@ export type {
 } from './trading-checks';
 export { withRiskParams } from './risk-params';
 export type { RiskParamsChange } from './risk-params';
+export { marginConfigFor } from './margin-config';

@@ -9,7 +9,7 @@ import {
   runFaultSchedule,
   runUpstreamLoad,
 } from '@clearing/testing';
-import { loadInstrumentFile } from '../../../position-aggregator/src/intake/instrument-catalog';
+import { loadInstrumentFile } from '@clearing/contracts';
 import { infraPaths } from '../infra/paths';
 import { chaosSettings } from './chaos-settings';
 import { ChaosSystem } from './chaos-system';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { HealthBandV1 } from '@clearing/contracts';
 import { parseAmount } from '@clearing/ledger';
-import { OwnedAccounts } from '../../../margin-calculator/src/engine/owned-accounts';
+import { OwnedAccounts } from '@clearing/margin-engine/service';
 import { DELEVERAGING_SETTINGS, DeleveragingSettings } from '../deleveraging.settings';
 import { WIRE_SCALES } from '../output/liquidation-output';
 import { WireScales } from '../output/command-wire';

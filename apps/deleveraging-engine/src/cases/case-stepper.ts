@@ -10,7 +10,7 @@ import {
   InsuranceDraw,
   isLiquidationCandidate,
 } from '@clearing/liquidation';
-import { OwnedAccounts } from '../../../margin-calculator/src/engine/owned-accounts';
+import { OwnedAccounts } from '@clearing/margin-engine/service';
 import { DELEVERAGING_SETTINGS, DeleveragingSettings } from '../deleveraging.settings';
 import { DeleveragingMetrics } from '../deleveraging-metrics';
 import { stepItemOf, WireScales } from '../output/command-wire';

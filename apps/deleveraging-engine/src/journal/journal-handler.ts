@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { LedgerJournalV1, TOPICS } from '@clearing/contracts';
 import { BatchHandler, DecodedBatch, heartbeatWhile, KafkaBatchContext } from '@clearing/kafka';
 import { DELEVERAGING_STEP_COMMANDS, formatAmount, JournalCodec, JournalEvent } from '@clearing/ledger';
-import { OwnedAccounts } from '../../../margin-calculator/src/engine/owned-accounts';
+import { OwnedAccounts } from '@clearing/margin-engine/service';
 import { CaseDriver } from '../cases/case-driver';
 import { DELEVERAGING_TRANSPORT } from '../deleveraging.settings';
 import { DeleveragingMetrics } from '../deleveraging-metrics';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MarginEngine, RiskParamsChange } from '@clearing/margin-engine';
-import { MARGIN_SETTINGS, MarginServiceSettings } from '../margin.settings';
+import { MARGIN_SETTINGS, MarginServiceSettings } from '@clearing/margin-engine/service';
 
 interface ChangeRow {
   event_id: string;

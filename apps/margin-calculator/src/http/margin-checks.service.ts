@@ -18,8 +18,7 @@ import {
   whatIfMargin,
 } from '@clearing/margin-engine';
 import { AccountMargin } from '@clearing/risk';
-import { OwnedAccounts } from '../engine/owned-accounts';
-import { MARGIN_SETTINGS, MarginServiceSettings } from '../margin.settings';
+import { MARGIN_SETTINGS, MarginServiceSettings, OwnedAccounts } from '@clearing/margin-engine/service';
 import { MarginOutput } from '../output/margin-output';
 import { WhatIfRequest, WithdrawalRequestBody } from './request-schemas';
 import { WithdrawalVerdict, WithdrawalVerdicts } from './withdrawal-verdicts';

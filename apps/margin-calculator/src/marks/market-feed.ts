@@ -4,9 +4,8 @@ import { DataSource } from 'typeorm';
 import { MarkV1, TOPICS } from '@clearing/contracts';
 import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
 import { MarginEngine, persistVolatility, restoreVolatility } from '@clearing/margin-engine';
-import { OwnedAccounts } from '../engine/owned-accounts';
+import { MARKS_GROUP_PREFIX, OwnedAccounts } from '@clearing/margin-engine/service';
 import { RiskParamsPoller } from '../engine/risk-params-poller';
-import { MARKS_GROUP_PREFIX } from '../margin.settings';
 import { MarginMetrics } from '../margin-metrics';
 import { MarginOutput } from '../output/margin-output';
 

@@ -4,8 +4,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CLEARING_CONFIG, ClearingConfig } from '@clearing/config';
 import { ServiceDirectory } from '@clearing/persistence';
-import { OwnedAccounts } from '../engine/owned-accounts';
-import { MARGIN_SETTINGS, MarginServiceSettings } from '../margin.settings';
+import { MARGIN_SETTINGS, MarginServiceSettings, OwnedAccounts } from '@clearing/margin-engine/service';
 
 export const MARGIN_SERVICE = 'margin-calculator';
 

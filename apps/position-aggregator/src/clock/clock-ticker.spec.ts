@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Kafka, ProducerRecord } from 'kafkajs';
-import { ClockTickCommandV1, TOPICS } from '@clearing/contracts';
+import { ClockTickCommandV1, registeredTermsOf, TOPICS } from '@clearing/contracts';
 import { JournalCodec, JournalEvent, ShardLedger, signatureRefusalOf } from '@clearing/ledger';
 import { ClearingMetrics } from '@clearing/observability';
 import { aggregatorSettingsFromEnv } from '../aggregator.settings';
-import { registeredTermsOf } from '../intake/instrument-catalog';
 import { JournalShards } from '../journal/journal-shards';
 import { ClockTicker } from './clock-ticker';
 

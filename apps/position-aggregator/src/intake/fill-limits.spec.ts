@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FillV1 } from '@clearing/contracts';
+import { FillV1, InstrumentDefinition } from '@clearing/contracts';
 import { AssetRegistry } from '@clearing/ledger';
 import { validateFill, ReferenceData } from './fill-validation';
-import { InstrumentDefinition } from './instrument-catalog';
 
 // Finding 5 of issue 11: fills of quantity 10^60 or price 10^30 were accepted. Finding 3: a price with 40
 // decimals threw inside the intake ("scale must be an integer in [0, 18]") and restarted the consumer.

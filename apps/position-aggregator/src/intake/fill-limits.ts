@@ -1,6 +1,5 @@
-import { FillV1 } from '@clearing/contracts';
+import { decimalPlaces, FillV1, InstrumentDefinition, withoutTrailingZeros } from '@clearing/contracts';
 import { AssetRegistry, parseAmount } from '@clearing/ledger';
-import { decimalPlaces, InstrumentDefinition, withoutTrailingZeros } from './instrument-catalog';
 
 /**
  * Limits of an instrument registered through a journaled RegisterInstrument (that command carries none yet)

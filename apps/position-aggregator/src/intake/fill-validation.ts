@@ -1,7 +1,6 @@
-import { FillLegCommandV1, FillV1 } from '@clearing/contracts';
+import { FillLegCommandV1, FillV1, InstrumentDefinition, isMultipleOf, termsOf } from '@clearing/contracts';
 import { AssetRegistry, contentHash, deterministicId, JsonValue } from '@clearing/ledger';
 import { fitsScale, magnitudeRefusal } from './fill-limits';
-import { InstrumentDefinition, isMultipleOf, termsOf } from './instrument-catalog';
 
 /** What the intake checks a fill against; loaded from Postgres per batch. */
 export interface ReferenceData {

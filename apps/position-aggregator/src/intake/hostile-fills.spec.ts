@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeMessage, TOPICS } from '@clearing/contracts';
+import { decodeMessage, loadInstrumentFile, TOPICS } from '@clearing/contracts';
 import { AssetRegistry } from '@clearing/ledger';
 import { HOSTILE_FILL_ACCOUNTS, HOSTILE_FILLS, hostileRecords } from '@clearing/testing';
 import { ReferenceData, validateFill } from './fill-validation';
-import { loadInstrumentFile } from './instrument-catalog';
 
 // The intake's door, without Kafka: 600 generated adversarial fills through the decoder and the CCP's
 // rules (as configured in config/instruments.json). Each must be refused with a reason and none may throw;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AssetRegistry } from '@clearing/ledger';
-import { InstrumentDefinition } from './instrument-catalog';
+import { InstrumentDefinition } from '@clearing/contracts';
 import { ReferenceData } from './fill-validation';
 
 type AccountStatus = 'active' | 'suspended' | 'closed';

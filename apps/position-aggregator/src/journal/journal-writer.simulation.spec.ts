@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Batch, KafkaMessage } from 'kafkajs';
-import { TOPICS } from '@clearing/contracts';
+import { registeredTermsOf, TOPICS } from '@clearing/contracts';
 import {
   BatchCommitter,
   decodeContract,
@@ -13,7 +13,6 @@ import { devSigningKey } from '@clearing/config';
 import { JournalCodec, JournalEventWire, signCommand } from '@clearing/ledger';
 import { seededRandom } from '../../../../libs/testing/src/fill-stream';
 import { aggregatorSettingsFromEnv } from '../aggregator.settings';
-import { registeredTermsOf } from '../intake/instrument-catalog';
 import { JournalShards } from './journal-shards';
 import { JournalWriterHandler } from './journal-writer.handler';
 

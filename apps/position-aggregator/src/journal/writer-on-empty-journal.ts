@@ -1,6 +1,6 @@
 import { JournalCodec } from '@clearing/ledger';
 import { AggregatorSettings } from '../aggregator.settings';
-import { registeredTermsOf } from '../intake/instrument-catalog';
+import { registeredTermsOf } from '@clearing/contracts';
 import { JournalShards } from './journal-shards';
 import { JournalWriterHandler } from './journal-writer.handler';
 

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { JournalCodec } from '@clearing/ledger';
 import { AccountSequenceGuard } from '@clearing/persistence';
-import { instrumentDefinitionOf } from '../intake/instrument-catalog';
+import { instrumentDefinitionOf } from '@clearing/contracts';
 import { writeAccounts, writeCommandOutcomes } from './account-rows';
 import { balanceDeltas, latestPositions, LocatedEvent } from './journal-rows';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InstrumentTermsV1 } from '@clearing/contracts';
+import { InstrumentTermsV1 } from './ledger-command';
 import { AssetRegistry, canonicalSize, parseAmount, RegisteredTerms } from '@clearing/ledger';
 
 /** One instrument as configured (config/instruments.json) or registered through a journaled command. */
@@ -22,7 +22,7 @@ export interface InstrumentDefinition {
   maxPrice?: string;
 }
 
-export const DEFAULT_INSTRUMENTS_FILE = path.resolve(__dirname, '../../../../../config/instruments.json');
+export const DEFAULT_INSTRUMENTS_FILE = path.resolve(__dirname, '../../../../config/instruments.json');
 
 export function loadInstrumentFile(file = DEFAULT_INSTRUMENTS_FILE): InstrumentDefinition[] {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { instruments: InstrumentDefinition[] };

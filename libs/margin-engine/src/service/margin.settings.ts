@@ -1,5 +1,6 @@
 import { SYSTEM_PARTITIONS } from '@clearing/contracts';
-import { EwmaSettings, PublishThreshold } from '@clearing/margin-engine';
+import { EwmaSettings } from '../market-state';
+import { PublishThreshold } from '../publish-policy';
 
 export const MARGIN_TRANSPORT = { journal: Symbol('margin-calculator.journal') } as const;
 

@@ -3,8 +3,8 @@ import { Kafka } from 'kafkajs';
 import { TOPICS } from '@clearing/contracts';
 import { partitionOfKey, readTopicToEnd } from '@clearing/kafka';
 import { JournalCodec, JournalEventWire } from '@clearing/ledger';
-import { MarginEngine } from '@clearing/margin-engine';
-import { MARGIN_SETTINGS, MarginServiceSettings } from '../margin.settings';
+import { MarginEngine } from '../margin-engine';
+import { MARGIN_SETTINGS, MarginServiceSettings } from './margin.settings';
 
 /**
  * Which accounts this instance margins (those of its journal partitions) and their state after a

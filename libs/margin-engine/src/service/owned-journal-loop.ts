@@ -1,0 +1,30 @@
+import { INestApplication } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { TOPICS } from '@clearing/contracts';
+import { connectBatchLoop, decodeContract } from '@clearing/kafka';
+import { ClearingMetrics } from '@clearing/observability';
+import { OwnedAccounts } from './owned-accounts';
+
+export interface OwnedJournalLoop {
+  readonly groupId: string;
+  readonly transportId: symbol;
+  readonly sessionTimeoutMs?: number;
+}
+
+/**
+ * A journal projection loop whose (re)assignments restore the newly owned partitions (OwnedAccounts), with
+ * its readiness check: shared by the margin calculator and the deleveraging engine, which margin alike.
+ */
+export function connectOwnedJournalLoop(app: INestApplication, loop: OwnedJournalLoop): void {
+  const owned = app.get(OwnedAccounts);
+  connectBatchLoop(app, 'kafka-journal', {
+    mode: 'projection',
+    kafka: app.get(Kafka),
+    metrics: app.get(ClearingMetrics),
+    decode: decodeContract,
+    dataSource: app.get(DataSource),
+    ...loop,
+    onAssignment: (assignment) => owned.reassign(assignment[TOPICS.ledgerJournal] ?? []),
+  });
+}
