@@ -5,7 +5,7 @@ export interface RiskSummaryV1 {
   readonly schemaVersion: 1;
   readonly partition: number;
   readonly partitionCount: number;
-  /** Events of the journal partition folded into it: the newer of two summaries has more (then a later asOf). */
+  /** Events of the partition's accounts folded into it: the newer of two summaries has more (then a later asOf). */
   readonly journalEvents: number;
   readonly asOf: Timestamp;
   readonly publisher: string;

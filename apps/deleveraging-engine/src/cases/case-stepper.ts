@@ -18,6 +18,7 @@ import { LiquidationOutput, WIRE_SCALES } from '../output/liquidation-output';
 import { AccountSnapshot, belowMaintenance, LOT_OF, LotOf, snapshotOf } from '../state/account-snapshot';
 import { ExactMarks } from '../state/exact-marks';
 import { LedgerView } from '../state/ledger-view';
+import { SystemRiskView } from '../state/system-risk-view';
 import { caseToJson } from './case-json';
 import { caseClosed, caseOpened, caseStep, outcomeOf } from './case-messages';
 import { fundAccountOf, nextInput } from './case-inputs';
@@ -46,6 +47,7 @@ export class CaseStepper {
     @Inject(DELEVERAGING_SETTINGS) private readonly settings: DeleveragingSettings,
     @Inject(WIRE_SCALES) private readonly scales: WireScales,
     @Inject(LOT_OF) private readonly lotOf: LotOf,
+    private readonly systemRisk: SystemRiskView,
   ) {}
 
   snapshot(account: string): AccountSnapshot | undefined {
@@ -186,10 +188,7 @@ export class CaseStepper {
         perWindowCap: parseAmount(caps.perWindow, scale),
         windowMs: caps.windowMs,
       },
-      others: () =>
-        [...this.view.accounts.accounts()]
-          .filter((other) => other !== account)
-          .flatMap((other) => this.snapshot(other) ?? []),
+      system: () => this.systemRisk.system(atMs),
     };
   }
 
