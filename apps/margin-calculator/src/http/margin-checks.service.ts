@@ -5,6 +5,7 @@ import {
   Inject,
   Injectable,
   NotFoundException,
+  ServiceUnavailableException,
 } from '@nestjs/common';
 import { AccountMarginV1, WithdrawalRequestCommandV1 } from '@clearing/contracts';
 import { JournalCodec, parseAmount } from '@clearing/ledger';
@@ -19,6 +20,7 @@ import {
 } from '@clearing/margin-engine';
 import { AccountMargin } from '@clearing/risk';
 import { MARGIN_SETTINGS, MarginServiceSettings, OwnedAccounts } from '@clearing/margin-engine/service';
+import { SystemMarginFeed } from '../marks/system-margin-feed';
 import { MarginOutput } from '../output/margin-output';
 import { WhatIfRequest, WithdrawalRequestBody } from './request-schemas';
 import { WithdrawalVerdict, WithdrawalVerdicts } from './withdrawal-verdicts';
@@ -36,6 +38,7 @@ export class MarginChecks {
     private readonly codec: JournalCodec,
     @Inject(INSTRUMENT_CATALOG) private readonly catalog: InstrumentCatalog,
     @Inject(MARGIN_SETTINGS) private readonly settings: MarginServiceSettings,
+    private readonly systemMargin: SystemMarginFeed,
   ) {}
 
   current(account: string): AccountMarginV1 {
@@ -69,6 +72,9 @@ export class MarginChecks {
   ): Promise<WithdrawalVerdict & { commandId: string }> {
     this.assertOwned(account);
     this.assertAmountFits(body.asset, body.amount);
+    // Until every instance's figures are read, a bankrupt account elsewhere would not close the gate.
+    if (!this.systemMargin.isCaughtUp())
+      throw new ServiceUnavailableException('withdrawals wait until margin.v1 has been read (starting)');
     const approval = checked(approveWithdrawal(this.engine, account, body.asset, Number(body.amount)));
     const command: WithdrawalRequestCommandV1 = {
       schemaVersion: 1,

@@ -1,0 +1,42 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { MarginV1, TOPICS } from '@clearing/contracts';
+import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
+import { MarginEngine } from '@clearing/margin-engine';
+import { SYSTEM_MARGIN_GROUP_PREFIX } from '@clearing/margin-engine/service';
+
+/**
+ * margin.v1 whole, on every instance: the figures every calculator published, so an account another
+ * instance margins and calls bankrupt closes this instance's withdrawal gate too (docs/LIQUIDATION.md,
+ * Gate). Withdrawals wait until the topic has been read to its end once.
+ */
+@Injectable()
+export class SystemMarginFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SystemMarginFeed.name);
+  private readonly feed: BroadcastFeed<MarginV1>;
+
+  constructor(kafka: Kafka, engine: MarginEngine) {
+    this.feed = new BroadcastFeed<MarginV1>({
+      kafka,
+      topic: TOPICS.margin,
+      groupPrefix: clusterScopedId(SYSTEM_MARGIN_GROUP_PREFIX),
+      decode: decodeContract,
+      onMessages: (figures) => engine.observeSystemMargin(figures),
+      onCaughtUp: () => this.logger.log('system margin read'),
+      onInvalid: (reason, partition, offset) =>
+        this.logger.error({ partition, offset, reason }, 'invalid margin figures skipped'),
+    });
+  }
+
+  isCaughtUp(): boolean {
+    return this.feed.isCaughtUp();
+  }
+
+  onApplicationBootstrap(): void {
+    this.feed.start().catch((error: Error) => this.logger.error({ error: error.message }, 'feed failed'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.feed.stop();
+  }
+}
