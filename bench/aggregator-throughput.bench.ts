@@ -4,7 +4,7 @@
 //      [--cpu-prof DIR] (a V8 CPU profile of each measured aggregator process, into DIR)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AggregatorFixture } from '../apps/position-aggregator/src/aggregator-fixture';
+import { AggregatorFixture } from '@clearing/testing';
 import { measureAggregator } from './support/aggregator-pass';
 import { benchBook } from './support/bench-book';
 import { passThroughRate } from './support/pass-through';

@@ -6,8 +6,14 @@
 import { SERVICE_CREDENTIAL_HEADER, DEV_SERVICE_CREDENTIAL } from '@clearing/config';
 import { SYSTEM_PARTITIONS } from '@clearing/contracts';
 import { partitionOfKey } from '@clearing/kafka';
-import { depositMessage, eventually, fillMessage, indexQuoteMessages, publishRaw } from '@clearing/testing';
-import { SystemFixture } from '../apps/clearing-api/src/testing/system-fixture';
+import {
+  depositMessage,
+  eventually,
+  fillMessage,
+  indexQuoteMessages,
+  publishRaw,
+  SystemFixture,
+} from '@clearing/testing';
 
 const CALLS = Number(process.argv[2] ?? 2_000);
 const WARM_UP = 200;

@@ -4,8 +4,7 @@
 // Run: npm run build && node dist/bench/fill-to-margin-latency.bench.js [--accounts 2000] [--rate 200]
 //      [--seconds 30] [--warmup-seconds 5]
 import { parseArgs } from 'node:util';
-import { btcQuotes, MarginFixture } from '../apps/margin-calculator/src/margin-fixture';
-import { eventually, publishRaw } from '@clearing/testing';
+import { btcQuotes, eventually, MarginFixture, publishRaw } from '@clearing/testing';
 import { benchBook, BenchBook } from './support/bench-book';
 import { progress } from './support/aggregator-pass';
 import { JournalLegs } from './support/journal-legs';

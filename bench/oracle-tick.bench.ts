@@ -1,10 +1,9 @@
 // Oracle tick benchmark: marks plus risk arrays for 2,000 instruments per full tick.
 // Run: npm run build && node dist/bench/oracle-tick.bench.js [ticks]
-import { encodeMessage, TOPICS } from '@clearing/contracts';
+import { encodeMessage, InstrumentDefinition, TOPICS } from '@clearing/contracts';
 import {
   createOracleConfig,
   evolve,
-  InstrumentSpec,
   instrumentMarkToWire,
   markAll,
   Observation,
@@ -24,13 +23,13 @@ const INSTRUMENTS = 2_000;
 const SOURCES = ['coinbase', 'binance', 'kraken', 'okx', 'bitstamp'];
 
 /** Perpetual, 10 dated futures and 1,020 options per underlying, cut to exactly INSTRUMENTS. */
-function instruments(): InstrumentSpec[] {
+function instruments(): InstrumentDefinition[] {
   const size = { contractSize: '1', settlementAsset: 'USDC', lotSize: '0.001', tickSize: '0.5' };
   return UNDERLYINGS.flatMap(({ code, spot }) => {
-    const perp: InstrumentSpec = { symbol: `${code}-PERP`, kind: 'perpetual', underlying: code, ...size };
+    const perp: InstrumentDefinition = { symbol: `${code}-PERP`, kind: 'perpetual', underlying: code, ...size };
     const dated = EXPIRY_DAYS.flatMap((days) => {
       const expiry = new Date(T0 + days * DAY_MS).toISOString();
-      const future: InstrumentSpec = {
+      const future: InstrumentDefinition = {
         symbol: `${code}-F${days}`,
         kind: 'future',
         underlying: code,
@@ -41,7 +40,7 @@ function instruments(): InstrumentSpec[] {
         { length: 2 * STRIKES_PER_SIDE + 1 },
         (_, i) => i - STRIKES_PER_SIDE,
       ).flatMap((step) =>
-        (['call', 'put'] as const).map((optionType): InstrumentSpec => {
+        (['call', 'put'] as const).map((optionType): InstrumentDefinition => {
           const strike = String(Math.round(spot * (1 + step * 0.025)));
           const suffix = `${optionType === 'call' ? 'C' : 'P'}`;
           const symbol = `${code}-O${days}-${strike}-${suffix}`;

@@ -1,13 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { publishRaw } from '@clearing/testing';
-import {
-  INTAKE_GROUP,
-  PROJECTION_GROUP,
-  WRITER_GROUP,
-} from '../../apps/position-aggregator/src/aggregator.settings';
-import { AggregatorFixture } from '../../apps/position-aggregator/src/aggregator-fixture';
+import { AggregatorFixture, publishRaw } from '@clearing/testing';
+import { INTAKE_GROUP, PROJECTION_GROUP, WRITER_GROUP } from '@clearing/contracts';
 import { BenchBook } from './bench-book';
 import { endOffsets, firstWriteAfter } from './first-write';
 import { MetricSamples, perTopic, scrapeMetrics, summed } from './service-metrics';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { ClearingConfigModule, SERVICES } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
 import { AccessModule } from './auth/access.module';
@@ -23,7 +23,7 @@ import { RoutingModule } from './routing/routing.module';
 import { StreamModule } from './stream/stream.module';
 import { SystemController } from './system/system.controller';
 
-export const SERVICE: ServiceDescriptor = { service: 'clearing-api', defaultHttpPort: 3000 };
+export const SERVICE = SERVICES.clearingApi;
 
 /** HTTP gateway for risk and ops staff and traders' front ends; OpenAPI document at /docs. */
 @Module({

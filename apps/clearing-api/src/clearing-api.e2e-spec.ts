@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eventually, fillMessage, indexQuoteMessages, publishRaw } from '@clearing/testing';
-import { ApiAnswer, SystemFixture } from './testing/system-fixture';
+import {
+  ApiAnswer,
+  eventually,
+  fillMessage,
+  indexQuoteMessages,
+  publishRaw,
+  SystemFixture,
+} from '@clearing/testing';
 import { SseReader } from './stream/sse-reader';
 
 // The front door end to end: two margin calculators behind the API, API keys for every caller, fills from

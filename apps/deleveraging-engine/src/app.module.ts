@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { ClearingConfigModule, SERVICES } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
 import { DeleveragingModule } from './deleveraging.module';
 
-export const SERVICE: ServiceDescriptor = { service: 'deleveraging-engine', defaultHttpPort: 3004 };
+export const SERVICE = SERVICES.deleveragingEngine;
 
 /** Margin below maintenance -> liquidation cases: partial liquidation, insurance fund, ADL, socialized loss, each step a ledger command; liquidations.v1 and Cover 2. */
 @Module({

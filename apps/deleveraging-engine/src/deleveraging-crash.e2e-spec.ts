@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CrashPlan, eventually, runUntilCrash } from '@clearing/testing';
-import { DeleveragingFixture, ENGINE_MAIN, TEST_ENGINE_ENV } from './deleveraging-fixture';
-import { ACCOUNTS, gapTo, openLongsAt60000 } from './gap-scenario';
+import {
+  CrashPlan,
+  DeleveragingFixture,
+  ENGINE_MAIN,
+  eventually,
+  gapScenario,
+  runUntilCrash,
+  TEST_ENGINE_ENV,
+} from '@clearing/testing';
+
+const { ACCOUNTS, gapTo, openLongsAt60000 } = gapScenario;
 
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { LiquidationV1 } from '@clearing/contracts';
-import { eventually } from '@clearing/testing';
-import { DeleveragingFixture } from './deleveraging-fixture';
-import { ACCOUNTS, gapTo, openLongsAt60000, TRADERS } from './gap-scenario';
+import { DeleveragingFixture, eventually, gapScenario } from '@clearing/testing';
+
+const { ACCOUNTS, gapTo, openLongsAt60000, TRADERS } = gapScenario;
 
 // Shards of 6 partitions: alice 3, carol 2, dave 4 (see gap-scenario.ts).
 type Step = Extract<LiquidationV1, { kind: 'step' }>;

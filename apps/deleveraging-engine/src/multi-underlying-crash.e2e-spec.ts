@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AccountMarginV1, LiquidationV1, MarginV1 } from '@clearing/contracts';
-import { DeleveragingFixture } from './deleveraging-fixture';
+import { DeleveragingFixture } from '@clearing/testing';
 import { ACCOUNTS, fund, openBook, publishPrices, WHALE } from './multi-underlying-scenario';
 
 // Issue 12, end to end: aggregator, oracle, margin calculator and deleveraging engine as processes, fed

@@ -1,13 +1,13 @@
 // Test support: a multi-underlying book (BTC and ETH perps, a BTC future, an ETH option) on USDC and
 // de-pegged stETH collateral, as a matching engine, price feeds and a staking oracle publish it.
 import {
+  DeleveragingFixture,
   depositMessage,
   fillMessage,
   indexQuoteMessages,
   publishRaw,
   signedByAdmin,
 } from '@clearing/testing';
-import { DeleveragingFixture } from './deleveraging-fixture';
 
 export const WHALE = 'whale';
 export const ACCOUNTS = [WHALE, 'maker', 'BACKSTOP'];

@@ -2,9 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AccountMarginV1, MarginV1 } from '@clearing/contracts';
 import { formatAmount, parseAmount } from '@clearing/ledger';
-import { depositMessage, eventually, fillMessage, publishRaw, signedByAdmin } from '@clearing/testing';
-import { btcQuotes } from '../../margin-calculator/src/margin-fixture';
-import { DeleveragingFixture } from './deleveraging-fixture';
+import {
+  btcQuotes,
+  DeleveragingFixture,
+  depositMessage,
+  eventually,
+  fillMessage,
+  publishRaw,
+  signedByAdmin,
+} from '@clearing/testing';
 
 // Issue 12, defect 5, through the whole system. Dave (shard 4) is long 1 BTC-PERP from bob on 7,500 USDC;
 // BTC gaps to 50,000: NLV -2,500, his shard's fund is empty, and the only short, bob, cannot be ranked for

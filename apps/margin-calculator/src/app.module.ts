@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { ClearingConfigModule, SERVICES } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
 import { MarginModule } from './margin.module';
 
-export const SERVICE: ServiceDescriptor = { service: 'margin-calculator', defaultHttpPort: 3003 };
+export const SERVICE = SERVICES.marginCalculator;
 
 /** Folds the journal and marks into per-account NLV, margin, Greeks and health; publishes margin.v1; what-if and withdrawals over HTTP. */
 @Module({

@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AccountMarginV1, MarginV1 } from '@clearing/contracts';
-import { depositMessage, eventually, fillMessage, publishRaw, signedByAdmin } from '@clearing/testing';
-import { btcQuotes, MarginFixture } from './margin-fixture';
+import {
+  btcQuotes,
+  depositMessage,
+  eventually,
+  fillMessage,
+  MarginFixture,
+  publishRaw,
+  signedByAdmin,
+} from '@clearing/testing';
 
 const priced = (m: MarginV1): m is AccountMarginV1 => m.kind === 'account-margin';
 const at = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DLQ_HEADERS } from '@clearing/contracts';
 import {
+  AggregatorFixture,
   depositMessage,
   eventually,
   fillMessage,
@@ -12,7 +13,6 @@ import {
   signedByAdmin,
 } from '@clearing/testing';
 import { commandOutcome } from '@clearing/persistence';
-import { AggregatorFixture } from './aggregator-fixture';
 
 const CLI = path.resolve(__dirname, '../../../../apps/cli/bin/clearing.js');
 

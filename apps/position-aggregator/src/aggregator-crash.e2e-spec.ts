@@ -4,14 +4,16 @@ import { after, before, describe, it } from 'node:test';
 import { DLQ_HEADERS, loadInstrumentFile } from '@clearing/contracts';
 import { clusterScopedId } from '@clearing/kafka';
 import {
+  AGGREGATOR_MAIN,
+  AggregatorFixture,
   depositMessage,
   eventually,
   publishRaw,
   readCommitted,
   startWorker,
+  verifyClearing,
   WorkerRun,
 } from '@clearing/testing';
-import { verifyClearing } from '../../cli/src/verify/verify-clearing';
 import {
   expectedBooks,
   fillStream,
@@ -19,7 +21,6 @@ import {
   scaleOf,
   unitsOf,
 } from '../../../libs/testing/src/fill-stream';
-import { AGGREGATOR_MAIN, AggregatorFixture } from './aggregator-fixture';
 import { INTAKE_GROUP, PROJECTION_GROUP, WRITER_GROUP } from './aggregator.settings';
 
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);

@@ -3,8 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { DLQ_HEADERS, FORWARDED_FROM_HEADER, SYSTEM_PARTITIONS } from '@clearing/contracts';
 import { partitionOfKey } from '@clearing/kafka';
-import { depositMessage, eventually, readCommitted } from '@clearing/testing';
-import { AggregatorFixture } from './aggregator-fixture';
+import { AggregatorFixture, depositMessage, eventually, readCommitted } from '@clearing/testing';
 
 // Issue 11, finding 6: librdkafka's default partitioner (consistent_random: CRC32 of the key) is what
 // kcat and the Go, Python, C# and Rust clients use; it disagrees with murmur2 for most keys.

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { CLEARING_CONFIG, ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { CLEARING_CONFIG, ClearingConfigModule, SERVICES } from '@clearing/config';
 import { kafkaFromConfig } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { ClearingMetrics, ObservabilityModule } from '@clearing/observability';
@@ -17,7 +17,7 @@ import { JournalShards, kafkaJournalReader } from './journal/journal-shards';
 import { JournalWriterHandler } from './journal/journal-writer.handler';
 import { JournalProjectionHandler } from './projection/journal-projection.handler';
 
-export const SERVICE: ServiceDescriptor = { service: 'position-aggregator', defaultHttpPort: 3001 };
+export const SERVICE = SERVICES.positionAggregator;
 
 /**
  * The clearinghouse's book of record: novates fills into leg commands, is the single writer of the

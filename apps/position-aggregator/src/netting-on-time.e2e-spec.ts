@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SettlementV1 } from '@clearing/contracts';
-import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
+import {
+  AggregatorFixture,
+  depositMessage,
+  eventually,
+  fillMessage,
+  publishRaw,
+  readCommitted,
+  replayJournal,
+  verifyWhenCaughtUp,
+} from '@clearing/testing';
 import { databaseUrlFromEnv } from '@clearing/config';
-import { replayJournal } from '../../cli/src/replay/replay-journal';
-import { verifyWhenCaughtUp } from '../../cli/src/verify/verify-when-caught-up';
-import { AggregatorFixture } from './aggregator-fixture';
 import { PROJECTION_GROUP } from './aggregator.settings';
 
 // Issue 12, defect 3: a cycle closed only when a later journal event of its partition arrived, so a

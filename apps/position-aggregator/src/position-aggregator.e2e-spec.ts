@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DLQ_HEADERS } from '@clearing/contracts';
-import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
-import { verifyWhenCaughtUp } from '../../cli/src/verify/verify-when-caught-up';
-import { AggregatorFixture } from './aggregator-fixture';
+import {
+  AggregatorFixture,
+  depositMessage,
+  eventually,
+  fillMessage,
+  publishRaw,
+  readCommitted,
+  verifyWhenCaughtUp,
+} from '@clearing/testing';
 import { PROJECTION_GROUP } from './aggregator.settings';
 
 describe('position aggregator, driven as an upstream matching engine drives it', () => {

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ClearingConfigModule, ServiceDescriptor } from '@clearing/config';
+import { ClearingConfigModule, SERVICES } from '@clearing/config';
 import { ObservabilityModule } from '@clearing/observability';
 import { DatabaseModule } from '@clearing/persistence';
 import { OracleModule } from './oracle/oracle.module';
 
-export const SERVICE: ServiceDescriptor = { service: 'valuation-oracle', defaultHttpPort: 3002 };
+export const SERVICE = SERVICES.valuationOracle;
 
 /** Consumes oracle prices, publishes marks (index, funding, Greeks, risk arrays, expiry settlements) and projects the latest marks into Postgres. */
 @Module({

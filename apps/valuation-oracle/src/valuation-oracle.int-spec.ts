@@ -5,7 +5,7 @@ import { Global, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ClearingConfigModule } from '@clearing/config';
-import { dlqTopicOf, InstrumentMarkV1, IndexMarkV1, MarkV1, TOPICS } from '@clearing/contracts';
+import { dlqTopicOf, IndexMarkV1, InstrumentDefinition, InstrumentMarkV1, MarkV1, TOPICS } from '@clearing/contracts';
 import { ObservabilityModule, ReadinessRegistry } from '@clearing/observability';
 import {
   DatabaseFixture,
@@ -15,7 +15,7 @@ import {
   uniqueName,
   KafkaFixture,
 } from '@clearing/testing';
-import { createOracleConfig, InstrumentSpec } from '@clearing/valuation';
+import { createOracleConfig } from '@clearing/valuation';
 import { MIGRATIONS } from '../../../migrations';
 import { SERVICE } from './app.module';
 import { OracleModule } from './oracle/oracle.module';
@@ -24,7 +24,7 @@ import { connectOracleLoops } from './oracle/oracle.transports';
 // A fresh underlying per run, so the shared system topics can be read without anyone else's marks.
 const U = `IT${randomBytes(4).toString('hex').toUpperCase()}`;
 const size = { contractSize: '1', settlementAsset: 'USDC', lotSize: '0.001', tickSize: '0.01' };
-const INSTRUMENTS: InstrumentSpec[] = [
+const INSTRUMENTS: InstrumentDefinition[] = [
   { symbol: `${U}-PERP`, kind: 'perpetual', underlying: U, ...size },
   {
     symbol: `${U}-25DEC26-110-C`,

@@ -14,12 +14,7 @@ export {
   type ClearingConfigModuleOptions,
 } from './clearing-config.module';
 export { releaseVersion } from './release-version';
-export {
-  KAFKA_SASL_MECHANISMS,
-  type KafkaAuth,
-  type KafkaSasl,
-  type KafkaSaslMechanism,
-} from './kafka-auth';
+export { KAFKA_SASL_MECHANISMS, type KafkaAuth, type KafkaSasl, type KafkaSaslMechanism } from './kafka-auth';
 export { databaseUrlFromEnv, kafkaBrokersFromEnv } from './endpoints-from-env';
 export {
   COMMAND_ISSUERS,
@@ -38,3 +33,4 @@ export {
   serviceCredentialFromEnv,
 } from './service-credential';
 export { SERVICE_CREDENTIAL, ServiceCredentialGuard } from './service-credential.guard';
+export { DEPLOYED_SERVICES, SERVICES } from './deployed-services';

@@ -1,32 +1,51 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InstrumentTermsV1 } from './ledger-command';
+import { formatSchemaErrors, instrumentFileValidator } from './validators';
 import { AssetRegistry, canonicalSize, parseAmount, RegisteredTerms } from '@clearing/ledger';
 
-/** One instrument as configured (config/instruments.json) or registered through a journaled command. */
+/**
+ * One instrument as configured (config/instruments.json, schemas/instruments.v1.schema.json) or registered
+ * through a journaled command. Sizes stay decimal strings; valuation converts what it needs to numbers.
+ */
 export interface InstrumentDefinition {
-  symbol: string;
-  kind: 'spot' | 'perpetual' | 'future' | 'option';
-  underlying: string;
-  baseAsset?: string;
-  settlementAsset: string;
-  contractSize: string;
-  lotSize: string;
-  tickSize: string;
-  expiry?: string;
-  strike?: string;
-  optionType?: 'call' | 'put';
+  readonly symbol: string;
+  readonly kind: 'spot' | 'perpetual' | 'future' | 'option';
+  readonly underlying: string;
+  /** Spot only: the asset delivered (BTC for BTC-USDC). */
+  readonly baseAsset?: string;
+  readonly settlementAsset: string;
+  /** Underlying units per contract. */
+  readonly contractSize: string;
+  readonly lotSize: string;
+  readonly tickSize: string;
+  /** RFC 3339; dated futures and options only. */
+  readonly expiry?: string;
+  /** Options only, in the settlement asset. */
+  readonly strike?: string;
+  readonly optionType?: 'call' | 'put';
   /** Largest quantity one fill may carry (contracts); REGISTERED_INSTRUMENT_LIMITS when absent. */
-  maxQuantity?: string;
+  readonly maxQuantity?: string;
   /** Largest price one fill may carry (settlement asset per underlying unit); REGISTERED_INSTRUMENT_LIMITS when absent. */
-  maxPrice?: string;
+  readonly maxPrice?: string;
 }
 
 export const DEFAULT_INSTRUMENTS_FILE = path.resolve(__dirname, '../../../../config/instruments.json');
 
+/** The instrument catalog every service reads, validated: a typo stops the service at start, naming the field. */
 export function loadInstrumentFile(file = DEFAULT_INSTRUMENTS_FILE): InstrumentDefinition[] {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { instruments: InstrumentDefinition[] };
-  return parsed.instruments;
+  return parseInstrumentFile(JSON.parse(readFileSync(file, 'utf8')), file);
+}
+
+/** The contents of an instruments file, checked against its schema and for symbols listed twice. */
+export function parseInstrumentFile(contents: unknown, source: string): InstrumentDefinition[] {
+  const validate = instrumentFileValidator();
+  if (!validate(contents)) throw new Error(`${source}: ${formatSchemaErrors(validate.errors)}`);
+  const { instruments } = contents as { instruments: InstrumentDefinition[] };
+  const symbols = instruments.map((definition) => definition.symbol);
+  const twice = symbols.find((symbol, index) => symbols.indexOf(symbol) !== index);
+  if (twice !== undefined) throw new Error(`${source}: instrument ${twice} is listed twice`);
+  return instruments;
 }
 
 /** Decimal places of a size: a lot size of 0.0001 means positions are counted in 1e-4 units. */

@@ -2,6 +2,7 @@
 // importing them makes tsc copy them into dist, so the same code works from source and compiled.
 import commonSchema from '../schemas/common.v1.schema.json';
 import fillsSchema from '../schemas/fills.v1.schema.json';
+import instrumentsSchema from '../schemas/instruments.v1.schema.json';
 import ledgerCommandsSchema from '../schemas/ledger.commands.v1.schema.json';
 import ledgerJournalSchema from '../schemas/ledger.journal.v1.schema.json';
 import liquidationsSchema from '../schemas/liquidations.v1.schema.json';
@@ -58,3 +59,6 @@ export const SCHEMA_BY_TOPIC: Readonly<Record<SchemaTopic, object>> = {
 };
 
 export const SCHEMA_TOPICS = Object.keys(SCHEMA_BY_TOPIC) as readonly SchemaTopic[];
+
+/** config/instruments.json (not a topic): the one instrument catalog every service loads. */
+export const INSTRUMENTS_FILE_SCHEMA: object = instrumentsSchema;

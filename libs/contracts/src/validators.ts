@@ -1,11 +1,12 @@
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { COMMON_SCHEMA, SCHEMA_BY_TOPIC, SchemaTopic } from './schemas';
+import { COMMON_SCHEMA, INSTRUMENTS_FILE_SCHEMA, SCHEMA_BY_TOPIC, SchemaTopic } from './schemas';
 
 // At most this many schema errors are reported per message: enough to fix it, short enough for a header.
 const MAX_REPORTED_ERRORS = 5;
 
 let compiled: ReadonlyMap<SchemaTopic, ValidateFunction> | undefined;
+let instrumentFile: ValidateFunction | undefined;
 
 /** The compiled validator of `topic`; all schemas are compiled once, on first use. */
 export function validatorOf(topic: SchemaTopic): ValidateFunction {
@@ -17,7 +18,19 @@ export function validatorOf(topic: SchemaTopic): ValidateFunction {
   return validate;
 }
 
+/** The compiled validator of config/instruments.json (instruments.v1.schema.json), compiled on first use. */
+export function instrumentFileValidator(): ValidateFunction {
+  instrumentFile ??= schemaCompiler().compile(INSTRUMENTS_FILE_SCHEMA);
+  return instrumentFile;
+}
+
 function compileAll(): ReadonlyMap<SchemaTopic, ValidateFunction> {
+  const ajv = schemaCompiler();
+  const entries = Object.entries(SCHEMA_BY_TOPIC) as Array<[SchemaTopic, object]>;
+  return new Map(entries.map(([topic, schema]) => [topic, ajv.compile(schema)]));
+}
+
+function schemaCompiler(): Ajv2020 {
   // strict schema keywords stay on (a typo is an error); strictRequired/strictTypes off because
   // sub-schemas like {required: [strike]} legitimately rely on the enclosing schema's properties and type.
   // discriminator: report errors of the branch the `kind`/`type` selects, not of every oneOf branch.
@@ -30,8 +43,7 @@ function compileAll(): ReadonlyMap<SchemaTopic, ValidateFunction> {
   });
   addFormats(ajv);
   ajv.addSchema(COMMON_SCHEMA);
-  const entries = Object.entries(SCHEMA_BY_TOPIC) as Array<[SchemaTopic, object]>;
-  return new Map(entries.map(([topic, schema]) => [topic, ajv.compile(schema)]));
+  return ajv;
 }
 
 /** Human-readable ajv errors: `/buyer/fee must be string; / must have required property 'fillId'`. */

@@ -12,3 +12,5 @@ export * from './fill-stream';
 export * from './chaos';
 export * from './hostile';
 export * from './onboarding';
+export * from './verify';
+export * from './services';

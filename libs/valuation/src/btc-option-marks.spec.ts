@@ -2,14 +2,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { black76 } from '@clearing/pricing';
 import { buildScenarioGrid, riskArray } from '@clearing/risk';
-import { InstrumentSpec } from './instruments';
+import { InstrumentDefinition } from '@clearing/contracts';
 import { InstrumentMark, markUnderlying } from './marks';
 import { at, btcConfig, feed, quote, volPoint } from './spec-support';
 import { YEAR_MS } from './fair-price';
 
 // BTC at 65,000 with 5% carry; a one-month smile quoted by strike and by delta; a 70,000 call and a 60,000 put.
 const EXPIRY = '2026-04-14T08:00:00Z';
-const option = (strike: number, optionType: 'call' | 'put'): InstrumentSpec => ({
+const option = (strike: number, optionType: 'call' | 'put'): InstrumentDefinition => ({
   symbol: `BTC-14APR26-${strike}-${optionType === 'call' ? 'C' : 'P'}`,
   kind: 'option',
   underlying: 'BTC',

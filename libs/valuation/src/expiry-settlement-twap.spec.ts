@@ -1,12 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { InstrumentSpec } from './instruments';
+import { InstrumentDefinition } from '@clearing/contracts';
 import { markUnderlying } from './marks';
 import { at, btcConfig, feed, quote } from './spec-support';
 
 // A BTC future expiring 30 minutes after T0, settled on the 30-minute TWAP of the index before expiry.
 const EXPIRY = new Date(at(1800)).toISOString();
-const FUTURE: InstrumentSpec = {
+const FUTURE: InstrumentDefinition = {
   symbol: 'BTC-14MAR26',
   kind: 'future',
   underlying: 'BTC',

@@ -12,7 +12,7 @@ export type {
   VolObservation,
 } from './observation';
 export { valuedInstrument } from './instruments';
-export type { InstrumentSpec, ValuedInstrument } from './instruments';
+export type { ValuedInstrument } from './instruments';
 export { createOracleConfig } from './oracle-config';
 export type { OracleConfig, UnderlyingOverrides, ValuationConfig } from './oracle-config';
 export { EMPTY_ORACLE_STATE } from './oracle-state';

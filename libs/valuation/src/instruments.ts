@@ -1,29 +1,9 @@
-/**
- * One entry of config/instruments.json: a general instrument list (the position aggregator reads the same
- * file), so sizes stay decimal strings; the oracle converts what it needs to numbers.
- */
-export interface InstrumentSpec {
-  readonly symbol: string;
-  readonly kind: 'spot' | 'perpetual' | 'future' | 'option';
-  readonly underlying: string;
-  /** RFC 3339; dated futures and options only. */
-  readonly expiry?: string;
-  /** USD; options only. */
-  readonly strike?: string;
-  readonly optionType?: 'call' | 'put';
-  /** Underlying units per contract. */
-  readonly contractSize: string;
-  /** Spot only: the asset delivered (BTC for BTC-USDC). */
-  readonly baseAsset?: string;
-  readonly settlementAsset: string;
-  readonly lotSize: string;
-  readonly tickSize: string;
-}
+import { InstrumentDefinition } from '@clearing/contracts';
 
 /** What valuation needs of an instrument, in numbers. */
 export interface ValuedInstrument {
   readonly symbol: string;
-  readonly kind: InstrumentSpec['kind'];
+  readonly kind: InstrumentDefinition['kind'];
   readonly underlying: string;
   readonly expiryMs?: number;
   readonly strike?: number;
@@ -33,7 +13,8 @@ export interface ValuedInstrument {
   readonly settlementAsset: string;
 }
 
-export function valuedInstrument(spec: InstrumentSpec): ValuedInstrument {
+/** One entry of the instrument catalog (config/instruments.json) in the numbers valuation needs. */
+export function valuedInstrument(spec: InstrumentDefinition): ValuedInstrument {
   const fail = (why: string) => {
     throw new RangeError(`instrument ${spec.symbol}: ${why}`);
   };

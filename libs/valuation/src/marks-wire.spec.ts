@@ -1,12 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeMessage, markKeyOf, TOPICS } from '@clearing/contracts';
-import { InstrumentSpec } from './instruments';
+import { InstrumentDefinition } from '@clearing/contracts';
 import { markAll } from './marks';
 import { at, btcConfig, feed, quote, volPoint } from './spec-support';
 import { indexToWire, instrumentMarkToWire, settlementToWire, toDecimalString } from './wire';
 
-const CALL: InstrumentSpec = {
+const CALL: InstrumentDefinition = {
   symbol: 'BTC-14APR26-70000-C',
   kind: 'option',
   underlying: 'BTC',
@@ -19,7 +19,7 @@ const CALL: InstrumentSpec = {
   tickSize: '5',
 };
 const { strike: _strike, optionType: _type, ...dated } = CALL;
-const FUTURE: InstrumentSpec = {
+const FUTURE: InstrumentDefinition = {
   ...dated,
   symbol: 'BTC-14MAR26',
   kind: 'future',

@@ -1,5 +1,6 @@
 import { buildScenarioGrid, ScenarioGrid } from '@clearing/risk';
-import { InstrumentSpec, ValuedInstrument, valuedInstrument } from './instruments';
+import { InstrumentDefinition } from '@clearing/contracts';
+import { ValuedInstrument, valuedInstrument } from './instruments';
 import {
   DEFAULT_REDEMPTION_PARAMS,
   DEFAULT_UNDERLYING_PARAMS,
@@ -44,7 +45,7 @@ export interface OracleConfig {
 }
 
 export function createOracleConfig(
-  specs: readonly InstrumentSpec[],
+  specs: readonly InstrumentDefinition[],
   valuation: ValuationConfig = {},
 ): OracleConfig {
   const instruments = specs.map(valuedInstrument);

@@ -1,5 +1,5 @@
 // Helpers shared by this library's specs only (not exported from index.ts).
-import { InstrumentSpec } from './instruments';
+import { InstrumentDefinition } from '@clearing/contracts';
 import { IndexObservation, Observation, VolObservation } from './observation';
 import { createOracleConfig, OracleConfig, UnderlyingOverrides } from './oracle-config';
 import { EMPTY_ORACLE_STATE, OracleState } from './oracle-state';
@@ -9,7 +9,7 @@ import { evolve, Evolved } from './evolve';
 export const T0 = Date.parse('2026-03-14T09:00:00Z');
 export const at = (seconds: number) => T0 + seconds * 1000;
 
-export const BTC_PERP: InstrumentSpec = {
+export const BTC_PERP: InstrumentDefinition = {
   symbol: 'BTC-PERP',
   kind: 'perpetual',
   underlying: 'BTC',
@@ -19,7 +19,10 @@ export const BTC_PERP: InstrumentSpec = {
   tickSize: '0.5',
 };
 
-export function btcConfig(overrides: UnderlyingOverrides = {}, extra: InstrumentSpec[] = []): OracleConfig {
+export function btcConfig(
+  overrides: UnderlyingOverrides = {},
+  extra: InstrumentDefinition[] = [],
+): OracleConfig {
   return createOracleConfig([BTC_PERP, ...extra], { underlyings: { BTC: overrides } });
 }
 

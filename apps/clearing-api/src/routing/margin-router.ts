@@ -6,14 +6,14 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SERVICE_CREDENTIAL_HEADER } from '@clearing/config';
+import { SERVICE_CREDENTIAL_HEADER, SERVICES } from '@clearing/config';
 import { partitionOfKey } from '@clearing/kafka';
 import { ServiceDirectory } from '@clearing/persistence';
 import { InternalCallTimeout, InternalHttp, JsonAnswer } from './internal-http';
 import { PartitionRoutes } from './partition-routes';
 import { ROUTING_SETTINGS, RoutingSettings } from './routing.settings';
 
-const MARGIN_SERVICE = 'margin-calculator';
+const MARGIN_SERVICE = SERVICES.marginCalculator.service;
 
 /** What the owning instance answered: its status and JSON body, for the API to translate. */
 export type RoutedAnswer = JsonAnswer;

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PARTITIONS } from '@clearing/contracts';
 import { partitionOfKey } from '@clearing/kafka';
-import { depositMessage, eventually, indexQuoteMessages, publishRaw } from '@clearing/testing';
-import { SystemFixture } from '../testing/system-fixture';
+import { depositMessage, eventually, indexQuoteMessages, publishRaw, SystemFixture } from '@clearing/testing';
 
 const ACCOUNTS = Array.from({ length: 12 }, (_, i) => `trader-${i}`);
 const SELL_ONE_PERP = { trades: [{ instrument: 'BTC-PERP', quantity: '-1', priceUsd: '60000' }] };

@@ -1,12 +1,6 @@
-import path from 'node:path';
-import { freeLoopbackPort, SupervisedService } from '@clearing/testing';
-import { DEPLOYED_SERVICES } from '../infra/deployed-services';
+import { freeLoopbackPort, serviceMain, SupervisedService } from '@clearing/testing';
+import { DEPLOYED_SERVICES } from '@clearing/config';
 import { InfraEndpoints } from '../infra/endpoints';
-
-/** The compiled main of a service, from this compiled file (dist/apps/cli/src/chaos). */
-function mainOf(service: string): string {
-  return path.resolve(__dirname, '../../..', service, 'src/main.js');
-}
 
 /**
  * The five services pointed at the private infra, each on its own free port (stable across restarts,
@@ -17,7 +11,7 @@ export async function chaosServices(endpoints: InfraEndpoints): Promise<Supervis
   for (const { service } of DEPLOYED_SERVICES) {
     services.push({
       name: service,
-      script: mainOf(service),
+      script: serviceMain(service),
       httpPort: await freeLoopbackPort(),
       env: {
         KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AggregatorFixture } from '../../../position-aggregator/src/aggregator-fixture';
+import { AggregatorFixture } from '@clearing/testing';
 import { DemoReport } from '../demo/demo-report';
 
 // Issue 14: the demo cleared 3 fills between 3 accounts and showed none of netting at scale, margin

@@ -3,7 +3,7 @@ import { TOPICS } from '@clearing/contracts';
 import { createKafka } from '@clearing/kafka';
 import { CliCommand, parseArgs } from '../command';
 import { progressReporter } from '../replay/progress';
-import { replayJournal, ReplayResult } from '../replay/replay-journal';
+import { replayJournal, ReplayResult } from '@clearing/testing';
 
 const USAGE = `usage: clearing replay [--schema-prefix P] [--keep] [--topic T] [--schema S]
 

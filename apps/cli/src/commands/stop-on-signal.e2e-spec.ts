@@ -4,8 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { eventually } from '@clearing/testing';
-import { AggregatorFixture } from '../../../position-aggregator/src/aggregator-fixture';
+import { AggregatorFixture, eventually } from '@clearing/testing';
 
 // Issue 14: a Ctrl-C before the demo's scenario ended left five orphaned service processes.
 const ROOT = path.resolve(__dirname, '../../../../..');

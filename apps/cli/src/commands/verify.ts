@@ -6,7 +6,7 @@ import { createDataSource } from '@clearing/persistence';
 import { CliCommand, parseArgs } from '../command';
 import { progressReporter } from '../replay/progress';
 import { formatReport } from '../verify/report';
-import { verifyClearing } from '../verify/verify-clearing';
+import { verifyClearing } from '@clearing/testing';
 
 const USAGE = `usage: clearing verify [--json] [--topic T] [--schema S] [--group G]
 

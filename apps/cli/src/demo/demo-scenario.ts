@@ -4,10 +4,9 @@ import { PROJECTION_GROUP, TOPICS } from '@clearing/contracts';
 import { createKafka } from '@clearing/kafka';
 import { createDataSource } from '@clearing/persistence';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { awaitAccountsOpen, openAccounts, publishRaw } from '@clearing/testing';
+import { awaitAccountsOpen, openAccounts, publishRaw, verifyWhenCaughtUp } from '@clearing/testing';
 import { InfraEndpoints } from '../infra';
 import { formatReport } from '../verify/report';
-import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';
 import {
   clearedFills,
   DemoReport,

@@ -1,4 +1,4 @@
-import { DEPLOYED_SERVICES } from '../infra/deployed-services';
+import { DEPLOYED_SERVICES } from '@clearing/config';
 import { ensureInfra, InfraEndpoints } from '../infra';
 import { RunningService, startService } from './service-processes';
 import { Shutdown } from './shutdown';

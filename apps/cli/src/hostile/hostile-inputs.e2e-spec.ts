@@ -7,13 +7,13 @@ import {
   HOSTILE_FILL_ACCOUNTS,
   HOSTILE_FILLS,
   hostileQuoteFeed,
+  MarginFixture,
   publishRaw,
   readCommitted,
+  verifyWhenCaughtUp,
   WorkerRun,
 } from '@clearing/testing';
-import { MarginFixture } from '../../../margin-calculator/src/margin-fixture';
 import { PROJECTION_GROUP } from '@clearing/contracts';
-import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';
 import {
   commandFates,
   deadLettersOf,

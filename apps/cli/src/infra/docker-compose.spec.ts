@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { DEPLOYED_SERVICES } from './deployed-services';
+import { DEPLOYED_SERVICES } from '@clearing/config';
 import { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS, databaseName, parseHostPort } from './endpoints';
 import { KAFKA_TUNING } from './kafka-config';
 import { readKafkaVersion } from './kafka-jars';

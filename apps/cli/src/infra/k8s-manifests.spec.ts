@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { DEPLOYED_SERVICES } from './deployed-services';
+import { DEPLOYED_SERVICES } from '@clearing/config';
 import { infraPaths } from './paths';
 
 interface Manifest {

@@ -3,9 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import { InstrumentMarkV1, MarkV1, PROJECTION_GROUP, WRITER_GROUP } from '@clearing/contracts';
 import { divRound, JournalEventWire, parseAmount, rescale, scaledDecimal } from '@clearing/ledger';
 import { clusterScopedId, TopicRecord } from '@clearing/kafka';
-import { depositMessage, eventually, fillMessage, publishRaw, readCommitted } from '@clearing/testing';
-import { btcQuotes, MarginFixture } from '../../../margin-calculator/src/margin-fixture';
-import { verifyWhenCaughtUp } from '../verify/verify-when-caught-up';
+import {
+  btcQuotes,
+  depositMessage,
+  eventually,
+  fillMessage,
+  MarginFixture,
+  publishRaw,
+  readCommitted,
+  verifyWhenCaughtUp,
+} from '@clearing/testing';
 
 // Issue 12, defect 4: the oracle published funding rates, but nobody settled them.
 const PERIOD_MS = 8 * 3_600_000;

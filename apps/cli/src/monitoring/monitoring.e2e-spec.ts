@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { eventually, publishRaw } from '@clearing/testing';
-import { btcQuotes } from '../../../margin-calculator/src/margin-fixture';
-import { ACCOUNTS, gapTo, openLongsAt60000, TRADERS } from '../../../deleveraging-engine/src/gap-scenario';
+import { btcQuotes, eventually, gapScenario, publishRaw } from '@clearing/testing';
 import { dashboardExprs, LocatedExpr, metricNamesIn, ruleExprs } from './promql';
 import { ObservedSystem } from './observed-system';
 import { PrometheusServer, templatedConfig } from './prometheus-server';
+
+const { ACCOUNTS, gapTo, openLongsAt60000, TRADERS } = gapScenario;
 
 /**
  * Expressions that are empty on a healthy system by design: they select a failure. Each is still run (a

@@ -1,10 +1,6 @@
 // Test support: the five services as processes on one fixture's topics and schema (the deleveraging e2e
 // fixtures), each on a free port, and where each listens, keyed by its prometheus.yml job name.
-import path from 'node:path';
-import { WorkerRun } from '@clearing/testing';
-import { DeleveragingFixture } from '../../../deleveraging-engine/src/deleveraging-fixture';
-
-const MAIN_OF = (service: string) => path.resolve(__dirname, '../../..', service, 'src/main.js');
+import { DeleveragingFixture, serviceMain, WorkerRun } from '@clearing/testing';
 
 /** Netting cycles close after 4 events instead of 1,000, so a CI-sized scenario closes some. */
 const AGGREGATOR_ENV = { NETTING_CYCLE_EVENTS: '4' };
@@ -20,9 +16,9 @@ export class ObservedSystem extends DeleveragingFixture {
   async startFive(): Promise<void> {
     this.record('position-aggregator', await this.start());
     this.record('valuation-oracle', await this.startOracle());
-    this.record('margin-calculator', await this.startService(MAIN_OF('margin-calculator'), {}));
+    this.record('margin-calculator', await this.startService(serviceMain('margin-calculator'), {}));
     this.record('deleveraging-engine', await this.startEngine());
-    this.record('clearing-api', await this.startService(MAIN_OF('clearing-api'), {}));
+    this.record('clearing-api', await this.startService(serviceMain('clearing-api'), {}));
   }
 
   private record(job: string, run: WorkerRun): void {

@@ -1,4 +1,4 @@
-import { VerifyReport } from './verify-clearing';
+import { VerifyReport } from '@clearing/testing';
 
 /** One line per check (ok / FAILED with its problem count), the first offending items indented below. */
 export function formatReport(report: VerifyReport): string {

@@ -3,15 +3,20 @@ import { after, before, describe, it } from 'node:test';
 import { databaseUrlFromEnv } from '@clearing/config';
 import { readTopicToEnd } from '@clearing/kafka';
 import { JournalCodec, JournalEvent } from '@clearing/ledger';
-import { DatabaseFixture, KafkaFixture, publishRaw } from '@clearing/testing';
+import {
+  DatabaseFixture,
+  journalRecords,
+  KafkaFixture,
+  publishRaw,
+  replayJournal,
+  sampleJournal,
+  verifyClearing,
+} from '@clearing/testing';
 import { MIGRATIONS } from '../../../../migrations';
-import { JournalProjector } from '../../../position-aggregator/src/projection/journal-projector';
+import { JournalProjector } from '@clearing/persistence';
 import { CliCommand } from '../command';
 import { replayCommand } from '../commands/replay';
 import { verifyCommand } from '../commands/verify';
-import { replayJournal } from '../replay/replay-journal';
-import { journalRecords, sampleJournal } from './sample-journal';
-import { verifyClearing } from './verify-clearing';
 
 const NO_CHECKPOINT_GROUP = 'verify-spec';
 

@@ -2,11 +2,11 @@ import { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { CLEARING_CONFIG, ClearingConfig } from '@clearing/config';
+import { CLEARING_CONFIG, ClearingConfig, SERVICES } from '@clearing/config';
 import { ServiceDirectory } from '@clearing/persistence';
 import { MARGIN_SETTINGS, MarginServiceSettings, OwnedAccounts } from '@clearing/margin-engine/service';
 
-export const MARGIN_SERVICE = 'margin-calculator';
+const MARGIN_SERVICE = SERVICES.marginCalculator.service;
 
 /**
  * Advertises where this calculator answers and for which journal partitions (service_instances), on a

@@ -4,7 +4,7 @@ import { BatchHandler, DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { AggregatorMetrics } from '../aggregator-metrics';
 import { AGGREGATOR_TRANSPORT, PROJECTION_GROUP } from '../aggregator.settings';
-import { JournalProjector } from './journal-projector';
+import { JournalProjector } from '@clearing/persistence';
 
 /** Journal -> Postgres (balances, positions, journal index, fill legs), offsets in the same transaction. */
 @BatchHandler()

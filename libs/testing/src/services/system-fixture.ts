@@ -1,21 +1,15 @@
 // Test support (not part of the service): the whole system as processes (aggregator, oracle, two margin
 // calculators, deleveraging engine, the API) on its own topic namespace and schema, driven over HTTP.
-import path from 'node:path';
 import { ApiKeyStore, Role } from '@clearing/access';
 import { systemTopicsFor, topicsFor } from '@clearing/contracts';
 import { ensureTopics } from '@clearing/kafka';
-import {
-  DatabaseFixture,
-  eventually,
-  KafkaFixture,
-  startWorker,
-  uniqueName,
-  WorkerRun,
-} from '@clearing/testing';
+import { startWorker, WorkerRun } from '../crash-harness';
+import { DatabaseFixture } from '../database-fixture';
+import { KafkaFixture } from '../kafka-fixture';
+import { uniqueName } from '../unique';
+import { eventually } from '../wait';
 import { MIGRATIONS } from '../../../../migrations';
-
-/** dist/apps/clearing-api/src/testing -> dist/apps/<service>/src/main.js: processes, never imports of other apps. */
-const mainOf = (service: string) => path.resolve(__dirname, '..', '..', '..', service, 'src', 'main.js');
+import { serviceMain } from './service-main';
 
 export interface ApiAnswer {
   readonly status: number;
@@ -107,7 +101,7 @@ export class SystemFixture {
 
   /** Starts one compiled service on a free port; resolves with its URL once it listens. */
   private async startService(service: string, env: Record<string, string>): Promise<string> {
-    const run = startWorker(mainOf(service), {
+    const run = startWorker(serviceMain(service), {
       CLEARING_TOPIC_NAMESPACE: this.namespace,
       DATABASE_SCHEMA: this.database.schema,
       HTTP_PORT: '0',

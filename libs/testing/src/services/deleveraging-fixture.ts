@@ -1,13 +1,15 @@
 // Test support (not part of the service): aggregator, oracle, margin calculator and the deleveraging
 // engine as processes on their own topics and schema, driven as matching engines and price feeds drive them.
-import path from 'node:path';
 import { LiquidationV1, PROJECTION_GROUP } from '@clearing/contracts';
 import { JournalEventWire } from '@clearing/ledger';
-import { eventually, readCommitted, startWorker, WorkerRun } from '@clearing/testing';
-import { verifyClearing } from '../../cli/src/verify/verify-clearing';
-import { MarginFixture } from '../../margin-calculator/src/margin-fixture';
+import { startWorker, WorkerRun } from '../crash-harness';
+import { readCommitted } from '../topic-reader';
+import { verifyClearing } from '../verify';
+import { eventually } from '../wait';
+import { MarginFixture } from './margin-fixture';
+import { serviceMain } from './service-main';
 
-export const ENGINE_MAIN = path.resolve(__dirname, 'main.js');
+export const ENGINE_MAIN = serviceMain('deleveraging-engine');
 
 /** Fast rounds for tests: a 300 ms cooldown instead of 30 s, ticks every 100 ms. */
 export const TEST_ENGINE_ENV: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { JournalCodec } from '@clearing/ledger';
-import { AccountSequenceGuard } from '@clearing/persistence';
+import { AccountSequenceGuard } from '../account-sequence-guard';
 import { instrumentDefinitionOf } from '@clearing/contracts';
 import { writeAccounts, writeCommandOutcomes } from './account-rows';
 import { balanceDeltas, latestPositions, LocatedEvent } from './journal-rows';

@@ -1,9 +1,8 @@
 import { Kafka } from 'kafkajs';
 import { readTopicToEnd } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
-import { createDataSource, migrate } from '@clearing/persistence';
-import { uniqueName } from '@clearing/testing';
-import { JournalProjector } from '../../../position-aggregator/src/projection/journal-projector';
+import { createDataSource, JournalProjector, migrate } from '@clearing/persistence';
+import { uniqueName } from '../unique';
 import { MIGRATIONS } from '../../../../migrations';
 import { hashProjection, ProjectionHash } from './projection-hash';
 

@@ -1,14 +1,17 @@
 // Test support (not part of the service): aggregator, oracle and margin calculator as three processes on
 // the aggregator fixture's topics and schema, driven as upstream engines and price feeds drive them.
-import path from 'node:path';
 import { DEV_SERVICE_CREDENTIAL, SERVICE_CREDENTIAL_HEADER } from '@clearing/config';
 import { MarginV1 } from '@clearing/contracts';
-import { eventually, indexQuoteMessages, readCommitted, startWorker, WorkerRun } from '@clearing/testing';
-import { AggregatorFixture } from '../../position-aggregator/src/aggregator-fixture';
+import { startWorker, WorkerRun } from '../crash-harness';
+import { indexQuoteMessages } from '../messages-of-engine';
+import { readCommitted } from '../topic-reader';
+import { eventually } from '../wait';
+import { AggregatorFixture } from './aggregator-fixture';
+import { serviceMain } from './service-main';
 
 const MAINS = {
-  oracle: path.resolve(__dirname, '../../valuation-oracle/src/main.js'),
-  margin: path.resolve(__dirname, 'main.js'),
+  oracle: serviceMain('valuation-oracle'),
+  margin: serviceMain('margin-calculator'),
 };
 
 export class MarginFixture extends AggregatorFixture {

@@ -8,7 +8,7 @@ import {
   SHARD_OF,
   shards,
   usdc,
-} from '../../../../libs/ledger/src/book/book-fixtures';
+} from '../../../ledger/src/book/book-fixtures';
 
 /** Deposits, a perpetual round trip with realized P&L and an option premium, across both shards. */
 export function sampleJournal(): JournalEvent[] {

@@ -1,7 +1,8 @@
 // Test support: the scenario both deleveraging e2e tests run, as a matching engine and price feeds drive it.
 import { AccountMarginV1, MarginV1 } from '@clearing/contracts';
-import { depositMessage, fillMessage, publishRaw, signedByAdmin } from '@clearing/testing';
-import { btcQuotes } from '../../margin-calculator/src/margin-fixture';
+import { depositMessage, fillMessage, signedByAdmin } from '../messages-of-engine';
+import { publishRaw } from '../upstream-producer';
+import { btcQuotes } from './margin-fixture';
 import { DeleveragingFixture } from './deleveraging-fixture';
 
 // Shards of 6 partitions: alice 3, carol 2, dave 4. Carol's fund (INSURANCE-FUND-2) is seeded with 5,000

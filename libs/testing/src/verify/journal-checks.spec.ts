@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { JournalEvent } from '@clearing/ledger';
-import { BTC_PERP, clear, shards } from '../../../../libs/ledger/src/book/book-fixtures';
+import { BTC_PERP, clear, shards } from '../../../ledger/src/book/book-fixtures';
 import { CheckResult } from './check-result';
 import { journalChecks } from './journal-checks';
 import { JournalFold } from './journal-fold';

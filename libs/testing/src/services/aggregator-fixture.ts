@@ -1,20 +1,16 @@
 // Test support (not part of the service): a whole aggregator process on its own topics and schema.
-import path from 'node:path';
 import { systemTopicsFor, topicsFor } from '@clearing/contracts';
 import { ensureTopics } from '@clearing/kafka';
-import {
-  DatabaseFixture,
-  KafkaFixture,
-  startWorker,
-  uniqueName,
-  WorkerRun,
-  eventually,
-  openAccounts,
-  awaitAccountsOpen,
-} from '@clearing/testing';
-import { MIGRATIONS } from '../../../migrations';
+import { startWorker, WorkerRun } from '../crash-harness';
+import { DatabaseFixture } from '../database-fixture';
+import { KafkaFixture } from '../kafka-fixture';
+import { awaitAccountsOpen, openAccounts } from '../onboarding';
+import { uniqueName } from '../unique';
+import { eventually } from '../wait';
+import { MIGRATIONS } from '../../../../migrations';
+import { serviceMain } from './service-main';
 
-export const AGGREGATOR_MAIN = path.resolve(__dirname, 'main.js');
+export const AGGREGATOR_MAIN = serviceMain('position-aggregator');
 
 export class AggregatorFixture {
   readonly namespace = uniqueName('agg');

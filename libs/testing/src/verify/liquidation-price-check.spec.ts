@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { JournalEvent, PositionTransfer } from '@clearing/ledger';
-import { BTC_PERP, clear, shards, usdc } from '../../../../libs/ledger/src/book/book-fixtures';
+import { BTC_PERP, clear, shards, usdc } from '../../../ledger/src/book/book-fixtures';
 import { CheckResult } from './check-result';
 import { journalChecks } from './journal-checks';
 import { JournalFold } from './journal-fold';
