@@ -55,8 +55,8 @@ export interface PartitionSummarySettings {
  * (30000), LIQUIDATION_ESCALATION (2), LIQUIDATION_MIN_COOLDOWN_MS (5000), INSURANCE_FUND_PER_EVENT_CAP
  * (1000000), INSURANCE_FUND_PER_WINDOW_CAP (5000000), INSURANCE_FUND_WINDOW_MS (one day), SETTLEMENT_ASSET
  * (USDC), DELEVERAGING_TICK_MS (500), DELEVERAGING_REISSUE_MS (5000), SOLVENCY_INTERVAL_MS (5000),
- * CCP_EXCESS_COLLATERAL_USD (0), PARTITION_SUMMARY_INTERVAL_MS (1000), PARTITION_SUMMARY_MAX_AGE_MS
- * (10000), PARTITION_SUMMARY_ADL_DEPTH (100); plus the margin calculator's variables (docs/LIQUIDATION.md, Service).
+ * CCP_EXCESS_COLLATERAL_USD (0), PARTITION_SUMMARY_INTERVAL_MS (5000), PARTITION_SUMMARY_MAX_AGE_MS
+ * (30000), PARTITION_SUMMARY_ADL_DEPTH (100); plus the margin calculator's variables (docs/LIQUIDATION.md, Service).
  */
 export function deleveragingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DeleveragingSettings {
   const integer = (name: string, fallback: number, min = 0): number => {
@@ -99,8 +99,8 @@ export function deleveragingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env
     solvencyIntervalMs: integer('SOLVENCY_INTERVAL_MS', 5_000, 100),
     ccpExcessCollateralUsd: integer('CCP_EXCESS_COLLATERAL_USD', 0),
     summaries: {
-      intervalMs: integer('PARTITION_SUMMARY_INTERVAL_MS', 1_000, 50),
-      maxAgeMs: integer('PARTITION_SUMMARY_MAX_AGE_MS', 10_000, 100),
+      intervalMs: integer('PARTITION_SUMMARY_INTERVAL_MS', 5_000, 50),
+      maxAgeMs: integer('PARTITION_SUMMARY_MAX_AGE_MS', 30_000, 100),
       adlDepth: integer('PARTITION_SUMMARY_ADL_DEPTH', 100, 1),
     },
   };

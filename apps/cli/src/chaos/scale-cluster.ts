@@ -79,12 +79,6 @@ export class ScaleCluster {
     }
   }
 
-  /** Output of instance `b` of a service (to tell which instance issued what). */
-  outputOf(service: ScaledService, instance: 'a' | 'b'): string {
-    if (instance === 'b') return this.second.get(service)?.output() ?? '';
-    return service === 'deleveraging-engine' ? (this.system.engine?.output() ?? '') : '';
-  }
-
   async close(): Promise<void> {
     for (const run of this.second.values())
       if (run.child.exitCode === null && run.child.signalCode === null) {

@@ -67,14 +67,18 @@ describe(`scale proof: two instances of each service, one of each SIGKILLed unde
       const enginesAtAdl = await cluster.ownership('deleveraging-engine');
 
       // ... and one instance of each service is killed with SIGKILL while the load goes on
+      const killedAtFills = ack.fills.size;
       await cluster.killSecond();
+      say(`  instance b of each SIGKILLed after ${killedAtFills} of ${STREAM.accepted.length} fills`);
       await cluster.awaitOwners(['a'], 90_000);
       await load;
       loadDone = true;
       await quotes;
       say(`  acknowledged: ${ack.summary()}`);
 
-      // Then the ADL took the best-ranked short, held by the other engine instance, not the one beside it
+      // Then the kill came under load, and the ADL took the best-ranked short, held by the other engine
+      // instance, not the one on the bankrupt account's own instance
+      assert.ok(killedAtFills < STREAM.accepted.length, 'killed before the load ended');
       assert.equal(closed.outcome, 'adl');
       const adl = await adlOf(system, book, enginesAtAdl, PARTITIONS);
       say(`  ADL at ${JSON.stringify(adl)}`);

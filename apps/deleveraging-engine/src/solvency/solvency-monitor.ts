@@ -49,11 +49,10 @@ export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async publish(): Promise<void> {
-    const snapshots = [...this.view.accounts.accounts()].flatMap((a) => this.stepper.snapshot(a) ?? []);
     const nowMs = Date.now();
     const system = this.systemRisk.system(nowMs);
     const asOf = new Date(nowMs).toISOString();
-    this.exportBackstopShortfall(snapshots);
+    this.exportBackstopShortfall(this.stepper.snapshot(this.settings.backstopAccount));
     await this.output.publish([this.solvency(system, asOf), ...this.changedLights(system, asOf)]);
   }
 
@@ -85,8 +84,7 @@ export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Only the instance whose partitions hold the backstop sees its book; the others leave the gauge at 0. */
-  private exportBackstopShortfall(snapshots: readonly AccountSnapshot[]): void {
-    const backstop = snapshots.find((s) => s.account === this.settings.backstopAccount);
+  private exportBackstopShortfall(backstop: AccountSnapshot | undefined): void {
     if (backstop !== undefined) this.metrics.backstopShortfall(marginShortfallUsd(backstop.margin));
   }
 
