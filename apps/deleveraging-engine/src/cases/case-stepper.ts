@@ -9,6 +9,7 @@ import {
   decideCase,
   InsuranceDraw,
   isLiquidationCandidate,
+  SystemSummary,
 } from '@clearing/liquidation';
 import { OwnedAccounts } from '@clearing/margin-engine/service';
 import { DELEVERAGING_SETTINGS, DeleveragingSettings } from '../deleveraging.settings';
@@ -36,6 +37,8 @@ export class CaseStepper {
   readonly open = new Map<string, StoredCase>();
   /** Insurance draws per fund account still inside the cap's window (event times of the decisions). */
   readonly draws = new Map<string, InsuranceDraw[]>();
+  /** Per case account, the stale partitions its ADL last waited on (logged when it changes). */
+  private readonly waitingOn = new Map<string, string>();
 
   constructor(
     private readonly view: LedgerView,
@@ -119,6 +122,7 @@ export class CaseStepper {
       const next = { ...stored, state: decision.state };
       await this.store.save({ next, closed: { outcome, at } });
       this.open.delete(account);
+      this.waitingOn.delete(account);
       this.metrics.open(this.open.size);
       this.metrics.closed(outcome);
       await this.output.publish([caseClosed(next, outcome, at)]);
@@ -188,8 +192,23 @@ export class CaseStepper {
         perWindowCap: parseAmount(caps.perWindow, scale),
         windowMs: caps.windowMs,
       },
-      system: () => this.systemRisk.system(atMs),
+      system: () => this.systemFor(account, atMs),
     };
+  }
+
+  /** The system view for an ADL; says once per change when it must wait for a partition's summary. */
+  private systemFor(account: string, atMs: number): SystemSummary {
+    const system = this.systemRisk.system(atMs);
+    const stale = system.stalePartitions.join(',');
+    if (stale !== (this.waitingOn.get(account) ?? '')) {
+      if (stale !== '')
+        this.logger.warn(
+          { account, stalePartitions: system.stalePartitions },
+          'ADL waits for every partition',
+        );
+      this.waitingOn.set(account, stale);
+    }
+    return system;
   }
 
   private fundOf(account: string): string {
