@@ -26,6 +26,8 @@ import { WhatIfRequest, WithdrawalRequestBody } from './request-schemas';
 import { WithdrawalVerdict, WithdrawalVerdicts } from './withdrawal-verdicts';
 
 export const INSTRUMENT_CATALOG = Symbol('INSTRUMENT_CATALOG');
+/** How long a withdrawal at start-up waits for every instance's margin figures before a 503. */
+const SYSTEM_MARGIN_WAIT_MS = 10_000;
 
 /** The HTTP checks on the in-memory state: current margin, what-if, withdrawals. Answers in milliseconds. */
 @Injectable()
@@ -73,7 +75,7 @@ export class MarginChecks {
     this.assertOwned(account);
     this.assertAmountFits(body.asset, body.amount);
     // Until every instance's figures are read, a bankrupt account elsewhere would not close the gate.
-    if (!this.systemMargin.isCaughtUp())
+    if (!(await this.systemMargin.readWithin(SYSTEM_MARGIN_WAIT_MS)))
       throw new ServiceUnavailableException('withdrawals wait until margin.v1 has been read (starting)');
     const approval = checked(approveWithdrawal(this.engine, account, body.asset, Number(body.amount)));
     const command: WithdrawalRequestCommandV1 = {
