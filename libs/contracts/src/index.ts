@@ -15,3 +15,4 @@ export * from './topology';
 export * from './settlement';
 export * from './topic-access';
 export * from './instrument-catalog';
+export * from './margin-requests';

@@ -1,18 +1,5 @@
-import { COMMON_SCHEMA, DECIMAL_DIGITS_PATTERN } from '@clearing/contracts';
+import { boundedDecimal } from '@clearing/contracts';
 import { ACCOUNT_ID, ASSET, INSTRUMENT, ObjectSchema, TIMESTAMP } from '../http/schema-validation';
-
-const DEFS = (COMMON_SCHEMA as { $defs: Record<string, { pattern: string }> }).$defs;
-
-/** A contracts decimal within the digits bound: a 60-digit number is a 400 at the door. */
-export function boundedDecimal(def: 'decimal' | 'positiveDecimal' | 'nonZeroDecimal', description: string) {
-  return {
-    type: 'string',
-    maxLength: 64,
-    pattern: DEFS[def].pattern,
-    allOf: [{ pattern: DECIMAL_DIGITS_PATTERN }],
-    description,
-  };
-}
 
 const REASON = { type: 'string', minLength: 1, maxLength: 500 };
 

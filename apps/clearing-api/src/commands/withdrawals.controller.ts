@@ -1,13 +1,13 @@
 import { Body, Controller, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@clearing/access';
+import { WITHDRAWAL_REQUEST_SCHEMA } from '@clearing/contracts';
 import { AccountAccess } from '../auth/account-access';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import { Problem } from '../http/problem';
-import { SchemaPipe, ValidBody } from '../http/schema-validation';
+import { ACCOUNT_PATH, SchemaPipe, ValidBody } from '../http/schema-validation';
 import { MarginRouter } from '../routing/margin-router';
-import { ACCOUNT_PATH, WITHDRAWAL_BODY } from '../routing/margin-request-schemas';
 import { relay } from '../routing/relay';
 import { attributionOf } from './attribution';
 import { CommandIssuer } from './command-issuer';
@@ -37,7 +37,7 @@ export class WithdrawalsController {
       're-check with a new key. Poll GET /v1/commands/{id} while the status is pending.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The command id.' })
-  @ValidBody(WITHDRAWAL_BODY)
+  @ValidBody(WITHDRAWAL_REQUEST_SCHEMA)
   @ApiAcceptedResponse({
     description:
       '{ commandId, status: booked | refused | pending, reason?, statusUrl }; a decided key: its receipt',
@@ -48,7 +48,7 @@ export class WithdrawalsController {
   async withdraw(
     @Param(new SchemaPipe(ACCOUNT_PATH, 'path')) { account }: { account: string },
     @IdempotencyKey() commandId: string,
-    @Body(new SchemaPipe(WITHDRAWAL_BODY, 'body')) body: { asset: string; amount: string },
+    @Body(new SchemaPipe(WITHDRAWAL_REQUEST_SCHEMA, 'body')) body: { asset: string; amount: string },
     @CurrentPrincipal() principal: Principal,
   ): Promise<Record<string, unknown>> {
     await this.access.assertMayAccess(principal, account);

@@ -19,6 +19,13 @@ const COMMON_DEFS = (COMMON_SCHEMA as { $defs: Record<string, { pattern: string;
 export const ACCOUNT_ID = { type: 'string', pattern: COMMON_DEFS.accountId.pattern } as const;
 export const INSTRUMENT = { type: 'string', maxLength: 64, pattern: COMMON_DEFS.instrument.pattern } as const;
 export const ASSET = { type: 'string', maxLength: 64, pattern: COMMON_DEFS.assetCode.pattern } as const;
+/** The `:account` path parameter of every per-account route. */
+export const ACCOUNT_PATH: ObjectSchema = {
+  type: 'object',
+  required: ['account'],
+  additionalProperties: false,
+  properties: { account: ACCOUNT_ID },
+};
 export const TIMESTAMP = {
   type: 'string',
   format: 'date-time',

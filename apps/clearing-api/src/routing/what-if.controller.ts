@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Principal, READERS } from '@clearing/access';
+import { WHAT_IF_REQUEST_SCHEMA } from '@clearing/contracts';
 import { AccountAccess } from '../auth/account-access';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import { Problem } from '../http/problem';
-import { SchemaPipe, ValidBody } from '../http/schema-validation';
+import { ACCOUNT_PATH, SchemaPipe, ValidBody } from '../http/schema-validation';
 import { MarginRouter } from './margin-router';
-import { ACCOUNT_PATH, WHAT_IF_BODY } from './margin-request-schemas';
 import { relay } from './relay';
 
 /** Pre-trade what-if for front ends, computed by the calculator owning the account (nothing is booked). */
@@ -23,7 +23,7 @@ export class WhatIfController {
   @HttpCode(200)
   @Allow(...(READERS as [Principal['role']]))
   @ApiOperation({ summary: "Margin before and after hypothetical trades, on the account's live state." })
-  @ValidBody(WHAT_IF_BODY)
+  @ValidBody(WHAT_IF_REQUEST_SCHEMA)
   @ApiOkResponse({ description: '{ before, after }: margin.v1 figures of both portfolios.' })
   @ApiResponse({
     status: 404,
@@ -34,7 +34,7 @@ export class WhatIfController {
   @ApiResponse({ status: 503, type: Problem, description: 'No instance owns the account right now: retry.' })
   async whatIf(
     @Param(new SchemaPipe(ACCOUNT_PATH, 'path')) { account }: { account: string },
-    @Body(new SchemaPipe(WHAT_IF_BODY, 'body')) body: object,
+    @Body(new SchemaPipe(WHAT_IF_REQUEST_SCHEMA, 'body')) body: object,
     @CurrentPrincipal() principal: Principal,
   ) {
     // A what-if changes nothing, so the owner is asked while the own-account check runs (one Postgres round

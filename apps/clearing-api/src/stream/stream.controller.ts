@@ -5,8 +5,7 @@ import { Principal } from '@clearing/access';
 import { AccountAccess } from '../auth/account-access';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal';
-import { SchemaPipe } from '../http/schema-validation';
-import { ACCOUNT_PATH } from '../routing/margin-request-schemas';
+import { ACCOUNT_PATH, SchemaPipe } from '../http/schema-validation';
 import { AccountStreams } from './account-streams';
 
 @ApiTags('stream')

@@ -7,7 +7,7 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { AccountMarginV1, WithdrawalRequestCommandV1 } from '@clearing/contracts';
+import { AccountMarginV1, WhatIfRequest, WithdrawalRequestCommandV1 } from '@clearing/contracts';
 import { JournalCodec, parseAmount } from '@clearing/ledger';
 import {
   approveWithdrawal,
@@ -22,7 +22,7 @@ import { AccountMargin } from '@clearing/risk';
 import { MARGIN_SETTINGS, MarginServiceSettings, OwnedAccounts } from '@clearing/margin-engine/service';
 import { SystemMarginFeed } from '../marks/system-margin-feed';
 import { MarginOutput } from '../output/margin-output';
-import { WhatIfRequest, WithdrawalRequestBody } from './request-schemas';
+import { WithdrawalRequestBody } from './request-schemas';
 import { WithdrawalVerdict, WithdrawalVerdicts } from './withdrawal-verdicts';
 
 export const INSTRUMENT_CATALOG = Symbol('INSTRUMENT_CATALOG');

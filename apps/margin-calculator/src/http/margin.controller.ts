@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { SERVICE_CREDENTIAL_HEADER, ServiceCredentialGuard } from '@clearing/config';
+import { WHAT_IF_REQUEST_SCHEMA, WhatIfRequest } from '@clearing/contracts';
 import { MarginChecks } from './margin-checks.service';
-import { validated, WHAT_IF_SCHEMA, WITHDRAWAL_SCHEMA } from './request-schemas';
+import { validated, WITHDRAWAL_SCHEMA, WithdrawalRequestBody } from './request-schemas';
 
 const MISDIRECTED = {
   status: 421,
@@ -35,13 +36,13 @@ export class MarginController {
   @ApiOperation({
     summary: 'Pre-trade check: margin before and after hypothetical trades (nothing is booked).',
   })
-  @ApiBody({ schema: WHAT_IF_SCHEMA as object })
+  @ApiBody({ schema: WHAT_IF_REQUEST_SCHEMA })
   @ApiResponse({ status: 200, description: '{ before, after }: margin.v1 figures of both portfolios.' })
   @ApiResponse({ status: 400, description: 'Invalid request, with every reason.' })
   @ApiResponse({ status: 404, description: 'Unknown instrument.' })
   @ApiResponse(MISDIRECTED)
   whatIf(@Param('account') account: string, @Body() body: unknown) {
-    return this.checks.whatIf(account, validated(WHAT_IF_SCHEMA, body));
+    return this.checks.whatIf(account, validated<WhatIfRequest>(WHAT_IF_REQUEST_SCHEMA, body));
   }
 
   @Post('withdrawals')
@@ -52,7 +53,7 @@ export class MarginController {
       'The approval carries the journal sequence it was computed at; if a fill books first, the ledger refuses ' +
       'the withdrawal as stale and the caller re-checks with a new commandId (docs/MARGIN.md, withdrawals).',
   })
-  @ApiBody({ schema: WITHDRAWAL_SCHEMA as object })
+  @ApiBody({ schema: WITHDRAWAL_SCHEMA })
   @ApiResponse({
     status: 200,
     description:
@@ -63,6 +64,6 @@ export class MarginController {
   @ApiResponse({ status: 422, description: 'Free collateral after the withdrawal would be negative.' })
   @ApiResponse(MISDIRECTED)
   withdraw(@Param('account') account: string, @Body() body: unknown) {
-    return this.checks.withdraw(account, validated(WITHDRAWAL_SCHEMA, body));
+    return this.checks.withdraw(account, validated<WithdrawalRequestBody>(WITHDRAWAL_SCHEMA, body));
   }
 }

@@ -1,74 +1,28 @@
-import Ajv, { ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { BadRequestException } from '@nestjs/common';
-import { AttributionV1, DECIMAL_DIGITS_PATTERN } from '@clearing/contracts';
+import { AttributionV1, WITHDRAWAL_REQUEST_SCHEMA, WithdrawalRequest } from '@clearing/contracts';
 
-// Shape, then the contracts' digits bound: a 60-digit quantity is a 400 here, not a 500 later.
-const DECIMAL = { type: 'string', pattern: '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$' } as const;
-const POSITIVE_DECIMAL = {
-  type: 'string',
-  pattern: '^([1-9][0-9]*(\\.[0-9]+)?|0\\.[0-9]*[1-9][0-9]*)$',
-} as const;
-const bounded = <T extends { type: 'string'; pattern: string }>(shape: T) => ({
-  ...shape,
-  allOf: [{ type: 'string', pattern: DECIMAL_DIGITS_PATTERN }] as { type: 'string'; pattern: string }[],
-});
-
-export interface WhatIfRequest {
-  trades: { instrument: string; quantity: string; priceUsd: string }[];
-}
-
-export interface WithdrawalRequestBody {
-  asset: string;
-  amount: string;
+/** The client's withdrawal as the clearing API forwards it: with its command id and who asked. */
+export interface WithdrawalRequestBody extends WithdrawalRequest {
   /** Idempotency key of the caller; a fresh one per attempt (a stale refusal is final for its id). */
   commandId: string;
   /** Who asked, as the clearing API authenticated them; journaled with the withdrawal. */
   attribution?: AttributionV1;
 }
 
-export const WHAT_IF_SCHEMA: JSONSchemaType<WhatIfRequest> = {
-  type: 'object',
-  required: ['trades'],
-  additionalProperties: false,
+export const WITHDRAWAL_SCHEMA = {
+  ...WITHDRAWAL_REQUEST_SCHEMA,
+  required: [...WITHDRAWAL_REQUEST_SCHEMA.required, 'commandId'],
   properties: {
-    trades: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 100,
-      items: {
-        type: 'object',
-        required: ['instrument', 'quantity', 'priceUsd'],
-        additionalProperties: false,
-        properties: {
-          instrument: { type: 'string', minLength: 1, maxLength: 64 },
-          quantity: { ...bounded(DECIMAL), description: 'Signed contracts: positive buys.' },
-          priceUsd: {
-            ...bounded(POSITIVE_DECIMAL),
-            description:
-              'Per underlying unit, as fills are (docs/contracts.md, Prices): the trade is worth quantity x contract size x price.',
-          },
-        },
-      },
-    },
-  },
-};
-
-export const WITHDRAWAL_SCHEMA: JSONSchemaType<WithdrawalRequestBody> = {
-  type: 'object',
-  required: ['asset', 'amount', 'commandId'],
-  additionalProperties: false,
-  properties: {
-    asset: { type: 'string', minLength: 1, maxLength: 64 },
-    amount: { ...bounded(POSITIVE_DECIMAL), description: 'Above zero: a zero withdrawal moves nothing.' },
+    ...WITHDRAWAL_REQUEST_SCHEMA.properties,
     commandId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
     attribution: {
       type: 'object',
-      nullable: true,
       required: ['principal', 'at', 'via'],
       additionalProperties: false,
       properties: {
         principal: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$' },
-        keyId: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
+        keyId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
         at: { type: 'string', maxLength: 40 },
         via: { type: 'string', enum: ['api', 'cli', 'ops'] },
       },
@@ -79,10 +33,10 @@ export const WITHDRAWAL_SCHEMA: JSONSchemaType<WithdrawalRequestBody> = {
 const ajv = new Ajv({ allErrors: true });
 const compiled = new WeakMap<object, ValidateFunction>();
 
-/** Validates a request body against its schema: 400 with every reason, never a crash. */
-export function validated<T>(schema: JSONSchemaType<T>, body: unknown): T {
+/** Validates a request body against its schema (typed by the caller): 400 with every reason, never a crash. */
+export function validated<T>(schema: object, body: unknown): T {
   let validate = compiled.get(schema) as ValidateFunction<T> | undefined;
-  if (validate === undefined) compiled.set(schema, (validate = ajv.compile(schema)));
+  if (validate === undefined) compiled.set(schema, (validate = ajv.compile<T>(schema)));
   if (validate(body)) return body;
   throw new BadRequestException({ message: 'invalid request', reasons: reasonsOf(validate.errors ?? []) });
 }
