@@ -28,6 +28,8 @@ export interface AdlCandidateV1 {
   /** Signed: negative is short. */
   readonly quantity: DecimalString;
   readonly positionScale: number;
+  /** The mark per contract the values were taken at (a reader re-values the position at its own mark). */
+  readonly markPriceUsd: number;
   readonly markValueUsd: number;
   readonly entryValueUsd: number;
   readonly bankruptValueUsd: number;

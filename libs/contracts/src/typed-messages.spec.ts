@@ -416,6 +416,7 @@ describe('risk.summaries.v1', () => {
         instrument: 'BTC-PERP',
         quantity: '-0.5',
         positionScale: 4,
+        markPriceUsd: 50000,
         markValueUsd: -25000,
         entryValueUsd: -30000,
         bankruptValueUsd: -32000,

@@ -7,7 +7,10 @@ import { AccountSnapshot } from './account-snapshot';
  * entry and the position's own bankruptcy price). Risk floats: they order accounts; the close itself is
  * priced exactly at the bankrupt account's bankruptcy price.
  */
-export function adlCandidatesOf(snapshot: AccountSnapshot): InstrumentCandidate[] {
+export function adlCandidatesOf(
+  snapshot: AccountSnapshot,
+  markOf: (instrument: string) => number | undefined,
+): InstrumentCandidate[] {
   const candidates: InstrumentCandidate[] = [];
   for (const [instrument, { exact }] of snapshot.holdings) {
     const { terms } = exact;
@@ -27,6 +30,7 @@ export function adlCandidatesOf(snapshot: AccountSnapshot): InstrumentCandidate[
       account: snapshot.account,
       instrument,
       positionScale: terms.positionScale,
+      markPriceUsd: markOf(instrument) ?? 0,
       quantity: exact.quantity,
       markValueUsd: valueAt(exact.markPrice),
       entryValueUsd: position?.costUsd ?? valueAt(exact.markPrice),

@@ -1,6 +1,12 @@
 import { partitionOfKey } from '@clearing/kafka';
 import { SystemAccount } from '@clearing/ledger';
-import { isNewerSummary, PartitionSummary, summarizePartition, SystemSummary } from '@clearing/liquidation';
+import {
+  isNewerSummary,
+  PartitionSummary,
+  revalued,
+  summarizePartition,
+  SystemSummary,
+} from '@clearing/liquidation';
 import { AccountSnapshot } from './account-snapshot';
 import { adlCandidatesOf, stressLossUsdOf } from './adl-candidates';
 import { LedgerView } from './ledger-view';
@@ -24,6 +30,8 @@ export interface SystemRiskOptions {
  */
 export class SystemRiskView {
   private readonly published = new Map<number, PartitionSummary>();
+  /** The mark per contract this instance holds now (marks.v1, read whole by every instance). */
+  private readonly markOf = (instrument: string) => this.view.market.view().marks.get(instrument)?.markPrice;
 
   constructor(
     private readonly view: LedgerView,
@@ -49,11 +57,13 @@ export class SystemRiskView {
     return served.map((partition) => this.summaryOf(partition, byPartition.get(partition)!, nowMs));
   }
 
-  /** All partitions: the own ones as they are now, the others as last published. */
+  /** All partitions: the own ones as they are now, the others as last published, valued at today's marks. */
   system(nowMs: number): SystemSummary {
     const own = this.ownSummaries(nowMs);
     const ownPartitions = new Set(own.map((s) => s.partition));
-    const others = [...this.published.values()].filter((s) => !ownPartitions.has(s.partition));
+    const others = [...this.published.values()]
+      .filter((s) => !ownPartitions.has(s.partition))
+      .map((s) => revalued(s, this.markOf));
     return new SystemSummary([...own, ...others], this.options.partitionCount, nowMs, this.options.maxAgeMs);
   }
 
@@ -67,7 +77,7 @@ export class SystemRiskView {
         asOfMs: nowMs,
         funds: this.view.fundBalances().filter((f) => f.account === fund),
       },
-      snapshots.flatMap(adlCandidatesOf),
+      snapshots.flatMap((s) => adlCandidatesOf(s, this.markOf)),
       snapshots.map((s) => ({ account: s.account, stressLossUsd: stressLossUsdOf(s) })),
       adlDepth,
     );

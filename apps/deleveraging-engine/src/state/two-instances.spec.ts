@@ -112,7 +112,7 @@ function marksAt(priceUsd: number): MarkV1[] {
 }
 
 /** One deleveraging instance: the fold of its journal partitions and the marks, and its system view. */
-function instance(partitions: readonly number[]) {
+function instance(partitions: readonly number[], priceUsd = 50_000) {
   const view = new LedgerView({
     config: defaultMarginConfig(),
     threshold: { relative: 0.01, absoluteUsd: 1 },
@@ -123,7 +123,7 @@ function instance(partitions: readonly number[]) {
   });
   const exact = new ExactMarks();
   view.applyJournal(journal().filter((e) => partitions.includes(partitionOfKey(e.account, PARTITIONS))));
-  const marks = marksAt(50_000);
+  const marks = marksAt(priceUsd);
   view.applyMarks(marks);
   exact.apply(marks);
   return new SystemRiskView(view, {
@@ -183,5 +183,16 @@ describe('two deleveraging instances (issue 16)', () => {
 
   it('given the second stops publishing, then its partitions turn stale after the maximum age', () => {
     assert.deepEqual(first.system(nowMs + 10_001).stalePartitions, [3, 4, 5]);
+  });
+
+  it('given the second summarized before the crash (at 60,000), then the first ranks its positions at its own marks', () => {
+    const beforeCrash = instance([3, 4, 5], 60_000);
+    const afterCrash = instance([0, 1, 2]);
+    exchange(beforeCrash, afterCrash, nowMs);
+    const queue = afterCrash.system(nowMs).adlQueue('BTC-PERP', 'short', 'acct-alice');
+    assert.deepEqual(
+      queue.map((c) => c.account),
+      ['acct-carol', 'acct-bob'],
+    );
   });
 });

@@ -6,5 +6,5 @@ export { coverDeficit, creditFees } from './insurance-fund';
 export type { Coverage, InsuranceDraw, InsuranceFundLimits, InsuranceFundState } from './insurance-fund';
 export { socializedLossFactorPpm, withdrawablePart } from './socialized-loss';
 export { isLiquidationCandidate, marginShortfallUsd } from './system-accounts';
-export { isNewerSummary, summarizePartition, SystemSummary } from './partition-summaries';
+export { isNewerSummary, revalued, summarizePartition, SystemSummary } from './partition-summaries';
 export type { FundBalance, InstrumentCandidate, PartitionSummary, PositionSide } from './partition-summaries';

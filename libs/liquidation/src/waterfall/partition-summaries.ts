@@ -13,6 +13,8 @@ export interface InstrumentCandidate extends AdlCandidate {
   readonly instrument: string;
   /** Scale of `quantity` (the instrument's position scale). */
   readonly positionScale: number;
+  /** The instrument's mark (per contract, USD) the values were taken at: a reader re-values at its own. */
+  readonly markPriceUsd: number;
 }
 
 export interface FundBalance {
@@ -57,6 +59,24 @@ export function summarizePartition(
       .map(({ score: _score, ...candidate }) => candidate as InstrumentCandidate),
   );
   return { ...base, candidates: kept, largest: largestTwo(stressed) };
+}
+
+/**
+ * A summary's candidates valued at the reader's marks: a summary is up to an interval old, and ranking its
+ * positions at the marks before a crash next to the reader's own at the marks after it would put a short
+ * that just made money (ranked at zero profit) behind one that made less. The position's value at the mark
+ * scales with the mark; its entry value does not move, nor (to first order) its bankruptcy value.
+ */
+export function revalued(
+  summary: PartitionSummary,
+  markOf: (instrument: string) => number | undefined,
+): PartitionSummary {
+  const candidates = summary.candidates.map((c) => {
+    const now = markOf(c.instrument);
+    if (now === undefined || c.markPriceUsd === 0 || now === c.markPriceUsd) return c;
+    return { ...c, markValueUsd: (c.markValueUsd * now) / c.markPriceUsd, markPriceUsd: now };
+  });
+  return { ...summary, candidates };
 }
 
 /** Whether `next` replaces `held`: more of the journal folded, or the same journal and a later time. */
