@@ -26,7 +26,12 @@ const SOURCES = ['coinbase', 'binance', 'kraken', 'okx', 'bitstamp'];
 function instruments(): InstrumentDefinition[] {
   const size = { contractSize: '1', settlementAsset: 'USDC', lotSize: '0.001', tickSize: '0.5' };
   return UNDERLYINGS.flatMap(({ code, spot }) => {
-    const perp: InstrumentDefinition = { symbol: `${code}-PERP`, kind: 'perpetual', underlying: code, ...size };
+    const perp: InstrumentDefinition = {
+      symbol: `${code}-PERP`,
+      kind: 'perpetual',
+      underlying: code,
+      ...size,
+    };
     const dated = EXPIRY_DAYS.flatMap((days) => {
       const expiry = new Date(T0 + days * DAY_MS).toISOString();
       const future: InstrumentDefinition = {

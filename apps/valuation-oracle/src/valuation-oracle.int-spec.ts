@@ -5,7 +5,14 @@ import { Global, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ClearingConfigModule } from '@clearing/config';
-import { dlqTopicOf, IndexMarkV1, InstrumentDefinition, InstrumentMarkV1, MarkV1, TOPICS } from '@clearing/contracts';
+import {
+  dlqTopicOf,
+  IndexMarkV1,
+  InstrumentDefinition,
+  InstrumentMarkV1,
+  MarkV1,
+  TOPICS,
+} from '@clearing/contracts';
 import { ObservabilityModule, ReadinessRegistry } from '@clearing/observability';
 import {
   DatabaseFixture,
