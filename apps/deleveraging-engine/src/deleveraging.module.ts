@@ -22,9 +22,11 @@ import { JournalHandler } from './journal/journal-handler';
 import { WireScales } from './output/command-wire';
 import { LiquidationOutput, WIRE_SCALES } from './output/liquidation-output';
 import { SolvencyMonitor } from './solvency/solvency-monitor';
-import { LOT_OF, LotOf } from './state/account-snapshot';
+import { SummaryPublisher } from './solvency/summary-publisher';
+import { LOT_OF, LotOf, snapshotOf } from './state/account-snapshot';
 import { ExactMarks } from './state/exact-marks';
 import { LedgerView } from './state/ledger-view';
+import { SystemRiskView } from './state/system-risk-view';
 
 const ORACLE_CONFIG = Symbol('ORACLE_CONFIG');
 
@@ -76,6 +78,11 @@ export class DeleveragingModule {
           inject: [ClearingMetrics],
           useFactory: (metrics: ClearingMetrics) => new DeleveragingMetrics(metrics),
         },
+        {
+          provide: SystemRiskView,
+          inject: [LedgerView, ExactMarks, LOT_OF, OwnedAccounts, DELEVERAGING_SETTINGS],
+          useFactory: systemRiskView,
+        },
         ExactMarks,
         OwnedAccounts,
         CaseStore,
@@ -84,6 +91,7 @@ export class DeleveragingModule {
         CaseDriver,
         MarketFeeds,
         SolvencyMonitor,
+        SummaryPublisher,
       ],
       exports: [Kafka, OwnedAccounts, DELEVERAGING_SETTINGS, MarketFeeds, CaseDriver],
     };
@@ -103,4 +111,21 @@ function lotsOf(): LotOf {
 function termsCatalog(codec: JournalCodec): WireScales['termsOf'] {
   const terms = new Map(loadInstrumentFile().map((d) => [d.symbol, termsOf(d, codec.assets)]));
   return (instrument) => terms.get(instrument);
+}
+
+/** Own partitions from this instance's snapshots, the others from risk.summaries.v1. */
+function systemRiskView(
+  view: LedgerView,
+  marks: ExactMarks,
+  lotOf: LotOf,
+  owned: OwnedAccounts,
+  settings: DeleveragingSettings,
+): SystemRiskView {
+  return new SystemRiskView(view, {
+    partitionCount: settings.margin.partitionCount,
+    adlDepth: settings.summaries.adlDepth,
+    maxAgeMs: settings.summaries.maxAgeMs,
+    served: () => owned.servedPartitions(),
+    snapshot: (account) => snapshotOf(view, marks, lotOf, account),
+  });
 }

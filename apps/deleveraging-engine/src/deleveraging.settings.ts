@@ -8,6 +8,8 @@ export const JOURNAL_GROUP = 'deleveraging-engine.journal';
 /** Each instance reads all of marks.v1 and margin.v1 under fresh groups with these prefixes (BroadcastFeed). */
 export const MARKS_GROUP_PREFIX = 'deleveraging-engine.marks';
 export const MARGIN_GROUP_PREFIX = 'deleveraging-engine.margin';
+/** ... and all of risk.summaries.v1 (every partition's summary, for the system-wide figures). */
+export const SUMMARIES_GROUP_PREFIX = 'deleveraging-engine.summaries';
 
 export const DELEVERAGING_SETTINGS = Symbol('DELEVERAGING_SETTINGS');
 
@@ -35,6 +37,16 @@ export interface DeleveragingSettings {
   readonly solvencyIntervalMs: number;
   /** The CCP's own capital available after the insurance fund (Cover 2 resources), USD. */
   readonly ccpExcessCollateralUsd: number;
+  readonly summaries: PartitionSummarySettings;
+}
+
+/** risk.summaries.v1: how often the owned partitions are summarized, when one is stale, how deep. */
+export interface PartitionSummarySettings {
+  readonly intervalMs: number;
+  /** Older than this a partition's summary is stale (its owner is gone): ADL waits, solvency says so. */
+  readonly maxAgeMs: number;
+  /** ADL candidates per instrument and side a summary carries (the top of the partition's queue). */
+  readonly adlDepth: number;
 }
 
 /**
@@ -43,7 +55,8 @@ export interface DeleveragingSettings {
  * (30000), LIQUIDATION_ESCALATION (2), LIQUIDATION_MIN_COOLDOWN_MS (5000), INSURANCE_FUND_PER_EVENT_CAP
  * (1000000), INSURANCE_FUND_PER_WINDOW_CAP (5000000), INSURANCE_FUND_WINDOW_MS (one day), SETTLEMENT_ASSET
  * (USDC), DELEVERAGING_TICK_MS (500), DELEVERAGING_REISSUE_MS (5000), SOLVENCY_INTERVAL_MS (5000),
- * CCP_EXCESS_COLLATERAL_USD (0); plus the margin calculator's variables (docs/LIQUIDATION.md, Service).
+ * CCP_EXCESS_COLLATERAL_USD (0), PARTITION_SUMMARY_INTERVAL_MS (5000), PARTITION_SUMMARY_MAX_AGE_MS
+ * (30000), PARTITION_SUMMARY_ADL_DEPTH (100); plus the margin calculator's variables (docs/LIQUIDATION.md, Service).
  */
 export function deleveragingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DeleveragingSettings {
   const integer = (name: string, fallback: number, min = 0): number => {
@@ -85,5 +98,10 @@ export function deleveragingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env
     reissueMs: integer('DELEVERAGING_REISSUE_MS', 5_000, 100),
     solvencyIntervalMs: integer('SOLVENCY_INTERVAL_MS', 5_000, 100),
     ccpExcessCollateralUsd: integer('CCP_EXCESS_COLLATERAL_USD', 0),
+    summaries: {
+      intervalMs: integer('PARTITION_SUMMARY_INTERVAL_MS', 5_000, 50),
+      maxAgeMs: integer('PARTITION_SUMMARY_MAX_AGE_MS', 30_000, 100),
+      adlDepth: integer('PARTITION_SUMMARY_ADL_DEPTH', 100, 1),
+    },
   };
 }

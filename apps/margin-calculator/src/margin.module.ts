@@ -24,6 +24,7 @@ import { WithdrawalVerdicts } from './http/withdrawal-verdicts';
 import { JournalMarginHandler } from './journal/journal-margin.handler';
 import { MarginMetrics } from './margin-metrics';
 import { MarketFeed } from './marks/market-feed';
+import { SystemMarginFeed } from './marks/system-margin-feed';
 import { InstanceAdvertiser } from './routing/instance-advertiser';
 import { MARGIN_SIGNING_KEY, MarginOutput } from './output/margin-output';
 
@@ -70,6 +71,7 @@ export class MarginModule {
         OwnedAccounts,
         MarginOutput,
         MarketFeed,
+        SystemMarginFeed,
         WithdrawalVerdicts,
         MarginChecks,
         RiskParamsPoller,

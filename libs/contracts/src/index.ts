@@ -7,6 +7,7 @@ export * from './liquidation';
 export * from './margin';
 export * from './mark';
 export * from './oracle-price';
+export * from './risk-summary';
 export * from './schemas';
 export * from './topics';
 export { formatSchemaErrors } from './validators';

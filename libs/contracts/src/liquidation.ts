@@ -93,4 +93,6 @@ export interface SolvencyV1 {
   /** resources / required; null when nothing is required. */
   readonly ratio: number | null;
   readonly sufficient: boolean;
+  /** Journal partitions with no fresh risk summary: their accounts are not in these figures. */
+  readonly stalePartitions?: readonly number[];
 }

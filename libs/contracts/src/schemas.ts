@@ -9,6 +9,7 @@ import liquidationsSchema from '../schemas/liquidations.v1.schema.json';
 import marginSchema from '../schemas/margin.v1.schema.json';
 import marksSchema from '../schemas/marks.v1.schema.json';
 import oraclePricesSchema from '../schemas/oracle.prices.v1.schema.json';
+import riskSummariesSchema from '../schemas/risk.summaries.v1.schema.json';
 import settlementsSchema from '../schemas/settlements.v1.schema.json';
 import { FillV1 } from './fill';
 import { LedgerCommandV1 } from './ledger-command';
@@ -17,6 +18,7 @@ import { LiquidationV1 } from './liquidation';
 import { MarginV1 } from './margin';
 import { MarkV1 } from './mark';
 import { OraclePriceV1 } from './oracle-price';
+import { RiskSummaryV1 } from './risk-summary';
 import { SettlementV1 } from './settlement';
 import { TOPICS } from './topics';
 
@@ -30,6 +32,7 @@ export interface MessageByTopic {
   [TOPICS.marks]: MarkV1;
   [TOPICS.margin]: MarginV1;
   [TOPICS.liquidations]: LiquidationV1;
+  [TOPICS.riskSummaries]: RiskSummaryV1;
 }
 
 export type SchemaTopic = keyof MessageByTopic;
@@ -52,6 +55,7 @@ export const SCHEMA_BY_TOPIC: Readonly<Record<SchemaTopic, object>> = {
   [TOPICS.marks]: marksSchema,
   [TOPICS.margin]: marginSchema,
   [TOPICS.liquidations]: liquidationsSchema,
+  [TOPICS.riskSummaries]: riskSummariesSchema,
 };
 
 export const SCHEMA_TOPICS = Object.keys(SCHEMA_BY_TOPIC) as readonly SchemaTopic[];

@@ -50,12 +50,12 @@ export const TOPIC_ACCESS: readonly TopicAccess[] = [
   service('margin-calculator', {
     writes: ['margin', 'ledgerCommands'],
     deadLetters: [],
-    reads: ['ledgerJournal', 'marks'],
+    reads: ['ledgerJournal', 'marks', 'margin'],
   }),
   service('deleveraging-engine', {
-    writes: ['ledgerCommands', 'liquidations'],
+    writes: ['ledgerCommands', 'liquidations', 'riskSummaries'],
     deadLetters: [],
-    reads: ['ledgerJournal', 'marks', 'margin'],
+    reads: ['ledgerJournal', 'marks', 'margin', 'riskSummaries'],
   }),
   // Publishes operators' and account holders' commands; streams margin, liquidations, settlements and
   // the rejects (the .dlq twins) to its HTTP clients.

@@ -10,6 +10,7 @@ const TOPIC_NAMES = {
   margin: 'margin.v1',
   liquidations: 'liquidations.v1',
   settlements: 'settlements.v1',
+  riskSummaries: 'risk.summaries.v1',
 } as const;
 
 /**

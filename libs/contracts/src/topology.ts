@@ -43,6 +43,15 @@ export function systemTopicsFor(topics: ReturnType<typeof topicsFor> = TOPICS): 
     layout(topics.margin, true, false),
     layout(topics.liquidations, false, false),
     layout(topics.settlements, false, false),
+    // One summary per journal partition (a handful of keys), read whole by every deleveraging instance:
+    // one partition is enough and compaction keeps only each partition's latest.
+    {
+      topic: topics.riskSummaries,
+      partitions: 1,
+      compacted: true,
+      withDeadLetterTopic: false,
+      retainedForever: false,
+    },
   ];
 }
 

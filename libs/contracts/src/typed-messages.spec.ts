@@ -8,6 +8,7 @@ import { LedgerCommandType, LedgerCommandV1 } from './ledger-command';
 import { LiquidationV1 } from './liquidation';
 import { MarginV1 } from './margin';
 import { OraclePriceV1 } from './oracle-price';
+import { RiskSummaryV1 } from './risk-summary';
 import { SettlementV1 } from './settlement';
 import { TOPICS } from './topics';
 
@@ -398,5 +399,37 @@ describe('liquidations.v1', () => {
     const sixLights: LiquidationV1 = { ...liquidations['adl-queue'], kind: 'adl-queue', quintile: 6 };
     assert.equal(validateMessage(TOPICS.liquidations, numericQuantity).ok, false);
     assert.equal(validateMessage(TOPICS.liquidations, sixLights).ok, false);
+  });
+});
+
+describe('risk.summaries.v1', () => {
+  const summary: RiskSummaryV1 = {
+    schemaVersion: 1,
+    partition: 2,
+    partitionCount: 6,
+    journalEvents: 40,
+    asOf: '2026-03-14T09:31:00Z',
+    publisher: 'deleveraging-engine-1',
+    adl: [
+      {
+        account: 'acct-carol',
+        instrument: 'BTC-PERP',
+        quantity: '-0.5',
+        positionScale: 4,
+        markPriceUsd: 50000,
+        markValueUsd: -25000,
+        entryValueUsd: -30000,
+        bankruptValueUsd: -32000,
+      },
+    ],
+    largestStressLosses: [{ account: 'acct-carol', stressLossUsd: 120.5 }],
+    insuranceFunds: [{ account: 'INSURANCE-FUND-2', asset: 'USDC', balance: '10' }],
+  };
+
+  it('given a typed summary, then it passes risk.summaries.v1 and a quantity as a number does not', () => {
+    assert.equal(validateMessage(TOPICS.riskSummaries, summary).ok, true);
+    // @ts-expect-error a quantity is a decimal string, never a number
+    const numericQuantity: RiskSummaryV1 = { ...summary, adl: [{ ...summary.adl[0], quantity: -0.5 }] };
+    assert.equal(validateMessage(TOPICS.riskSummaries, numericQuantity).ok, false);
   });
 });

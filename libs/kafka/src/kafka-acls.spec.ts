@@ -21,6 +21,8 @@ describe('ACLs from the topic access table', () => {
       'WRITE TOPIC LITERAL ledger.commands.v1',
       'READ TOPIC LITERAL ledger.journal.v1',
       'READ TOPIC LITERAL marks.v1',
+      // Every calculator reads all of margin.v1: the withdrawal gate is system-wide (issue 16).
+      'READ TOPIC LITERAL margin.v1',
       'READ GROUP PREFIXED margin-calculator.',
       'WRITE TRANSACTIONAL_ID PREFIXED margin-calculator.',
     ]);

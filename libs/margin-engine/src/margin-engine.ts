@@ -41,6 +41,8 @@ export class MarginEngine {
   private marginConfig: MarginConfig;
   /** Owned accounts whose last figures show negative equity: withdrawals wait for the loss waterfall. */
   private readonly negativeEquity = new Set<string>();
+  /** Accounts margin.v1 last called bankrupt, whoever margins them (the other instances' too). */
+  private readonly bankruptOnTopic = new Set<string>();
 
   constructor(readonly settings: MarginEngineSettings) {
     this.market = new MarketState(settings.ewma, settings.parAssets);
@@ -100,9 +102,25 @@ export class MarginEngine {
     return { all, toPublish };
   }
 
-  /** Accounts (of this instance) worth less than nothing at mark, as of their last evaluation. */
+  /**
+   * margin.v1 as every instance published it (in topic order: per account, the latest wins). With N
+   * instances the others' accounts are known only from there, and the withdrawal gate is system-wide.
+   */
+  observeSystemMargin(figures: readonly MarginV1[]): void {
+    for (const f of figures)
+      if (f.kind === 'account-margin' && f.health.band === 'bankrupt') this.bankruptOnTopic.add(f.account);
+      else this.bankruptOnTopic.delete(f.account);
+  }
+
+  /**
+   * Accounts worth less than nothing at mark: the owned ones as of their last evaluation here, every other
+   * one as margin.v1 last published it (an owned account's own evaluation is never older than the topic).
+   */
   accountsWithNegativeEquity(): ReadonlySet<string> {
-    return this.negativeEquity;
+    const elsewhere = [...this.bankruptOnTopic].filter(
+      (account) => this.accounts.book(account) === undefined,
+    );
+    return elsewhere.length === 0 ? this.negativeEquity : new Set([...this.negativeEquity, ...elsewhere]);
   }
 
   /** After a rebalance: forgets the accounts of partitions no longer owned, and all kept about them. */

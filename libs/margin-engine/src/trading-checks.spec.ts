@@ -79,4 +79,31 @@ describe('withdrawals: free collateral after the withdrawal must stay >= 0', () 
     assert.equal(gated.ok, false);
     assert.match(gated.ok ? '' : gated.reason, /gated while 1 account\(s\) have negative equity/);
   });
+
+  it('given an account another calculator margins is bankrupt on margin.v1, then no withdrawal is approved here either (issue 16)', () => {
+    const { margin: here } = longOneBtc();
+    const there = engine();
+    const ledger = new TestLedger();
+    there.applyMarks([btcIndex(58_000, T0)]);
+    there.applyJournal([...ledger.deposit('carol', '1000'), ...ledger.trade('carol', '1', '60000')]);
+    const { toPublish } = there.evaluate(there.applyMarks([btcPerpMark(58_000, T0)]), 'mark', T0);
+    assert.equal(approveWithdrawal(here, 'alice', 'USDC', 100).ok, true, 'before margin.v1 is read');
+    here.observeSystemMargin(toPublish);
+    const gated = approveWithdrawal(here, 'alice', 'USDC', 100);
+    assert.match(gated.ok ? '' : gated.reason, /gated while 1 account\(s\) have negative equity/);
+  });
+
+  it('and once that account is margined above zero again, withdrawals are approved', () => {
+    const { margin: here } = longOneBtc();
+    const there = engine();
+    const ledger = new TestLedger();
+    there.applyMarks([btcIndex(58_000, T0)]);
+    there.applyJournal([...ledger.deposit('carol', '1000'), ...ledger.trade('carol', '1', '60000')]);
+    here.observeSystemMargin(
+      there.evaluate(there.applyMarks([btcPerpMark(58_000, T0)]), 'mark', T0).toPublish,
+    );
+    there.applyJournal(ledger.deposit('carol', '5000'));
+    here.observeSystemMargin(there.evaluate(['carol'], 'journal', T0).toPublish);
+    assert.equal(approveWithdrawal(here, 'alice', 'USDC', 100).ok, true);
+  });
 });

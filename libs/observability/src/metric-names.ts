@@ -199,7 +199,7 @@ export const DOMAIN_METRICS = {
   },
   deleveragingInsuranceFund: {
     name: 'clearing_deleveraging_insurance_fund_usd',
-    help: 'Insurance fund balance of the owned shards, USD.',
+    help: 'Insurance fund balance of every shard (risk.summaries.v1), USD.',
     labelNames: [],
   },
   deleveragingCoverTwo: {

@@ -54,9 +54,9 @@ export const SOLVENCY_DASHBOARD: DashboardSpec = {
       panels: [
         {
           title: 'Insurance fund balance',
-          description: 'Sum of the shard funds, USD.',
+          description: 'All shard funds, USD (every deleveraging instance reports all of them).',
           unit: 'currencyUSD',
-          queries: [{ expr: 'sum(clearing_deleveraging_insurance_fund_usd)', legend: 'funds' }],
+          queries: [{ expr: 'max(clearing_deleveraging_insurance_fund_usd)', legend: 'funds' }],
         },
         {
           title: 'Backstop shortfall',

@@ -7,10 +7,10 @@ import {
   netCollateralOf,
   RankedCandidate,
   shareOf,
+  SystemSummary,
 } from '@clearing/liquidation';
 import { DeleveragingSettings } from '../deleveraging.settings';
 import { AccountSnapshot } from '../state/account-snapshot';
-import { adlQueue } from '../state/adl-candidates';
 import { pausedUnderlyings } from '../state/exact-marks';
 import { LedgerView } from '../state/ledger-view';
 import { StoredCase } from './case-store';
@@ -24,8 +24,8 @@ export interface InputContext {
   /** The case account's insurance fund now (balance net of draws still pending). */
   readonly fund: InsuranceFundState;
   readonly limits: InsuranceFundLimits;
-  /** The other accounts this instance holds, for the ADL queues (ranked at execution time). */
-  readonly others: () => readonly AccountSnapshot[];
+  /** Every partition's accounts (own ones now, the others as last summarized), for the ADL queues. */
+  readonly system: () => SystemSummary;
 }
 
 /** The insurance fund a case of `account` draws from: the one of its journal shard. */
@@ -59,9 +59,10 @@ export function nextInput(
       fund: context.fund,
       limits: context.limits,
     };
-  if (phase === 'adl')
-    return { type: 'Deleverage', ...waterfallBase(snapshot, context), queues: queuesFor(snapshot, context) };
-  return undefined;
+  if (phase !== 'adl') return undefined;
+  const queues = queuesFor(snapshot, context);
+  // Ranked over part of the book, ADL would skip better counterparties: it waits for every partition.
+  return queues && { type: 'Deleverage', ...waterfallBase(snapshot, context), queues };
 }
 
 function roundInput(snapshot: AccountSnapshot, context: InputContext, paused: Set<string>): CaseInput {
@@ -102,14 +103,21 @@ function waterfallBase(snapshot: AccountSnapshot, context: InputContext) {
   };
 }
 
-function queuesFor(snapshot: AccountSnapshot, context: InputContext): Map<string, RankedCandidate[]> {
-  const others = context.others();
+/** The opposite side's queue of each held instrument over all partitions; undefined while one is stale. */
+function queuesFor(
+  snapshot: AccountSnapshot,
+  context: InputContext,
+): Map<string, RankedCandidate[]> | undefined {
+  const system = context.system();
+  if (!system.isComplete()) return undefined;
   const queues = new Map<string, RankedCandidate[]>();
-  for (const { exact } of snapshot.holdings.values())
+  for (const { exact } of snapshot.holdings.values()) {
+    const { instrument } = exact.terms;
     queues.set(
-      exact.terms.instrument,
-      adlQueue(others, exact.terms.instrument, exact.quantity > 0n ? 'short' : 'long'),
+      instrument,
+      system.adlQueue(instrument, exact.quantity > 0n ? 'short' : 'long', snapshot.account),
     );
+  }
   return queues;
 }
 

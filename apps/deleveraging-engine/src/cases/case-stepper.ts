@@ -9,6 +9,7 @@ import {
   decideCase,
   InsuranceDraw,
   isLiquidationCandidate,
+  SystemSummary,
 } from '@clearing/liquidation';
 import { OwnedAccounts } from '@clearing/margin-engine/service';
 import { DELEVERAGING_SETTINGS, DeleveragingSettings } from '../deleveraging.settings';
@@ -18,6 +19,7 @@ import { LiquidationOutput, WIRE_SCALES } from '../output/liquidation-output';
 import { AccountSnapshot, belowMaintenance, LOT_OF, LotOf, snapshotOf } from '../state/account-snapshot';
 import { ExactMarks } from '../state/exact-marks';
 import { LedgerView } from '../state/ledger-view';
+import { SystemRiskView } from '../state/system-risk-view';
 import { caseToJson } from './case-json';
 import { caseClosed, caseOpened, caseStep, outcomeOf } from './case-messages';
 import { fundAccountOf, nextInput } from './case-inputs';
@@ -35,6 +37,8 @@ export class CaseStepper {
   readonly open = new Map<string, StoredCase>();
   /** Insurance draws per fund account still inside the cap's window (event times of the decisions). */
   readonly draws = new Map<string, InsuranceDraw[]>();
+  /** Per case account, the stale partitions its ADL last waited on (logged when it changes). */
+  private readonly waitingOn = new Map<string, string>();
 
   constructor(
     private readonly view: LedgerView,
@@ -46,6 +50,7 @@ export class CaseStepper {
     @Inject(DELEVERAGING_SETTINGS) private readonly settings: DeleveragingSettings,
     @Inject(WIRE_SCALES) private readonly scales: WireScales,
     @Inject(LOT_OF) private readonly lotOf: LotOf,
+    private readonly systemRisk: SystemRiskView,
   ) {}
 
   snapshot(account: string): AccountSnapshot | undefined {
@@ -117,6 +122,7 @@ export class CaseStepper {
       const next = { ...stored, state: decision.state };
       await this.store.save({ next, closed: { outcome, at } });
       this.open.delete(account);
+      this.waitingOn.delete(account);
       this.metrics.open(this.open.size);
       this.metrics.closed(outcome);
       await this.output.publish([caseClosed(next, outcome, at)]);
@@ -186,11 +192,23 @@ export class CaseStepper {
         perWindowCap: parseAmount(caps.perWindow, scale),
         windowMs: caps.windowMs,
       },
-      others: () =>
-        [...this.view.accounts.accounts()]
-          .filter((other) => other !== account)
-          .flatMap((other) => this.snapshot(other) ?? []),
+      system: () => this.systemFor(account, atMs),
     };
+  }
+
+  /** The system view for an ADL; says once per change when it must wait for a partition's summary. */
+  private systemFor(account: string, atMs: number): SystemSummary {
+    const system = this.systemRisk.system(atMs);
+    const stale = system.stalePartitions.join(',');
+    if (stale !== (this.waitingOn.get(account) ?? '')) {
+      if (stale !== '')
+        this.logger.warn(
+          { account, stalePartitions: system.stalePartitions },
+          'ADL waits for every partition',
+        );
+      this.waitingOn.set(account, stale);
+    }
+    return system;
   }
 
   private fundOf(account: string): string {

@@ -1,24 +1,28 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { MarginV1, MarkV1, TOPICS } from '@clearing/contracts';
+import { MarginV1, MarkV1, RiskSummaryV1, TOPICS } from '@clearing/contracts';
 import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
 import { persistVolatility, restoreVolatility } from '@clearing/margin-engine';
 import { CaseDriver } from '../cases/case-driver';
-import { MARGIN_GROUP_PREFIX, MARKS_GROUP_PREFIX } from '../deleveraging.settings';
+import { MARGIN_GROUP_PREFIX, MARKS_GROUP_PREFIX, SUMMARIES_GROUP_PREFIX } from '../deleveraging.settings';
 import { ExactMarks } from '../state/exact-marks';
 import { LedgerView } from '../state/ledger-view';
+import { summaryFromWire } from '../state/summary-wire';
+import { SystemRiskView } from '../state/system-risk-view';
 
 /**
- * The two topics every instance reads whole: marks.v1 (the market, floats for margin and exact
- * decimals for prices; a batch re-evaluates the cases) and margin.v1, the trigger (an owned account
- * called liquidatable or bankrupt is watched until its band recovers).
+ * The topics every instance reads whole: marks.v1 (the market, floats for margin and exact decimals for
+ * prices; a batch re-evaluates the cases), margin.v1, the trigger (an owned account called liquidatable
+ * or bankrupt is watched until its band recovers), and risk.summaries.v1 (the other partitions, for ADL
+ * ranking and Cover 2 over the whole book).
  */
 @Injectable()
 export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MarketFeeds.name);
   private readonly marks: BroadcastFeed<MarkV1>;
   private readonly margin: BroadcastFeed<MarginV1>;
+  private readonly summaries: BroadcastFeed<RiskSummaryV1>;
   private stopped = false;
 
   constructor(
@@ -27,6 +31,7 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
     exact: ExactMarks,
     driver: CaseDriver,
     private readonly db: DataSource,
+    systemRisk: SystemRiskView,
   ) {
     const onInvalid = (topic: string) => (reason: string, partition: number, offset: string) =>
       this.logger.error({ topic, partition, offset, reason }, 'invalid message skipped');
@@ -60,6 +65,16 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
       onCaughtUp: () => undefined,
       onInvalid: onInvalid(TOPICS.margin),
     });
+    this.summaries = new BroadcastFeed<RiskSummaryV1>({
+      kafka,
+      topic: TOPICS.riskSummaries,
+      groupPrefix: clusterScopedId(SUMMARIES_GROUP_PREFIX),
+      decode: decodeContract,
+      onMessages: (summaries) =>
+        systemRisk.observe(summaries.map((s) => summaryFromWire(s, view.settings.scaleOf))),
+      onCaughtUp: () => undefined,
+      onInvalid: onInvalid(TOPICS.riskSummaries),
+    });
   }
 
   marksCaughtUp(): boolean {
@@ -78,12 +93,12 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.warn({ asset }, 'persisted EWMA state has other settings: seeded again');
       return this.marks.start();
     });
-    for (const started of [marks, this.margin.start()])
+    for (const started of [marks, this.margin.start(), this.summaries.start()])
       started.catch((error: Error) => this.logger.error({ error: error.message }, 'feed failed'));
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    await Promise.all([this.marks.stop(), this.margin.stop()]);
+    await Promise.all([this.marks.stop(), this.margin.stop(), this.summaries.stop()]);
   }
 }

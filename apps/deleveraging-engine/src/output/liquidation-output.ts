@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
-import { encodeMessage, LiquidationV1, TOPICS } from '@clearing/contracts';
+import { encodeMessage, LiquidationV1, RiskSummaryV1, riskSummaryKey, TOPICS } from '@clearing/contracts';
 import { idempotentProducer, partitionOfKey } from '@clearing/kafka';
 import { signCommand } from '@clearing/ledger';
 import { CaseStep } from '@clearing/liquidation';
@@ -11,7 +11,8 @@ export const WIRE_SCALES = Symbol('WIRE_SCALES');
 
 /**
  * Where the engine's decisions go: step commands to ledger.commands.v1, each on its own account's
- * partition (the single writer refuses anything else), and liquidations.v1. One idempotent producer.
+ * partition (the single writer refuses anything else), liquidations.v1 and the owned partitions' summaries
+ * (risk.summaries.v1). One idempotent producer.
  */
 @Injectable()
 export class LiquidationOutput implements OnModuleInit, OnApplicationShutdown {
@@ -64,6 +65,19 @@ export class LiquidationOutput implements OnModuleInit, OnApplicationShutdown {
       messages: messages.map((m) => ({
         key: m.kind === 'solvency' ? 'solvency' : m.account,
         value: encodeMessage(TOPICS.liquidations, m),
+      })),
+    });
+  }
+
+  /** Each summary under its partition's key: compaction keeps the latest of each. */
+  async publishSummaries(summaries: readonly RiskSummaryV1[]): Promise<void> {
+    if (summaries.length === 0) return;
+    await this.producer.send({
+      topic: TOPICS.riskSummaries,
+      acks: -1,
+      messages: summaries.map((s) => ({
+        key: riskSummaryKey(s.partition),
+        value: encodeMessage(TOPICS.riskSummaries, s),
       })),
     });
   }

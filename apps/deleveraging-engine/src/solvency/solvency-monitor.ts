@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AdlQueueV1, SolvencyV1 } from '@clearing/contracts';
 import { formatAmount } from '@clearing/ledger';
-import { adlLights, coverTwo, marginShortfallUsd } from '@clearing/liquidation';
+import { adlLights, coverTwo, marginShortfallUsd, SystemSummary } from '@clearing/liquidation';
 import { usdString } from '@clearing/margin-engine';
 import { unitsOf } from '@clearing/risk';
 import { CaseDriver } from '../cases/case-driver';
@@ -11,13 +11,14 @@ import { DeleveragingMetrics } from '../deleveraging-metrics';
 import { WireScales } from '../output/command-wire';
 import { LiquidationOutput, WIRE_SCALES } from '../output/liquidation-output';
 import { AccountSnapshot } from '../state/account-snapshot';
-import { adlQueue, PositionSide } from '../state/adl-candidates';
 import { LedgerView } from '../state/ledger-view';
+import { SystemRiskView } from '../state/system-risk-view';
 
 /**
- * Continuously (every SOLVENCY_INTERVAL_MS): Cover 2 over the owned accounts, each account's stress
- * loss being what its portfolio IM (the worst scenario) exceeds its NLV by, against the insurance funds
- * + the CCP's excess collateral; and each holder's ADL lights, published when they change.
+ * Continuously (every SOLVENCY_INTERVAL_MS): Cover 2 over every partition's accounts (own ones now, the
+ * others from risk.summaries.v1), each account's stress loss being what its portfolio IM (the worst
+ * scenario) exceeds its NLV by, against every shard's insurance fund + the CCP's excess collateral; and
+ * the ADL lights of the owned accounts in the queues of the whole book, published when they change.
  */
 @Injectable()
 export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,6 +34,7 @@ export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShu
     private readonly metrics: DeleveragingMetrics,
     @Inject(DELEVERAGING_SETTINGS) private readonly settings: DeleveragingSettings,
     @Inject(WIRE_SCALES) private readonly scales: WireScales,
+    private readonly systemRisk: SystemRiskView,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,24 +49,21 @@ export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async publish(): Promise<void> {
-    const snapshots = [...this.view.accounts.accounts()].flatMap((a) => this.stepper.snapshot(a) ?? []);
-    const asOf = new Date().toISOString();
-    await this.output.publish([this.solvency(snapshots, asOf), ...this.changedLights(snapshots, asOf)]);
+    const nowMs = Date.now();
+    const system = this.systemRisk.system(nowMs);
+    const asOf = new Date(nowMs).toISOString();
+    this.exportBackstopShortfall(this.stepper.snapshot(this.settings.backstopAccount));
+    await this.output.publish([this.solvency(system, asOf), ...this.changedLights(system, asOf)]);
   }
 
-  private solvency(snapshots: readonly AccountSnapshot[], asOf: string): SolvencyV1 {
+  private solvency(system: SystemSummary, asOf: string): SolvencyV1 {
     const asset = this.settings.settlementAsset;
-    const funds = this.view.fundBalances().filter((f) => f.asset === asset);
+    const funds = system.funds().filter((f) => f.asset === asset);
     const scale = this.scales.scaleOf(asset);
     // Floored to the cent: resources are counted down.
     const fundUsd = Math.floor(funds.reduce((sum, f) => sum + unitsOf(f.balance, scale), 0) * 100) / 100;
-    const stressed = snapshots.map((s) => ({
-      account: s.account,
-      stressLossUsd: Math.max(0, s.margin.portfolio.imUsd - s.margin.nlvUsd),
-    }));
-    const cover = coverTwo(stressed, fundUsd, this.settings.ccpExcessCollateralUsd);
+    const cover = coverTwo(system.largestStressLosses(), fundUsd, this.settings.ccpExcessCollateralUsd);
     this.metrics.solvency(fundUsd, cover.ratio);
-    this.exportBackstopShortfall(snapshots);
     return {
       schemaVersion: 1,
       kind: 'solvency',
@@ -80,26 +79,26 @@ export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShu
       largest: cover.largest.map((a) => ({ account: a.account, stressLossUsd: usdString(a.stressLossUsd) })),
       ratio: Number.isFinite(cover.ratio) ? cover.ratio : null,
       sufficient: cover.sufficient,
+      stalePartitions: [...system.stalePartitions],
     };
   }
 
   /** Only the instance whose partitions hold the backstop sees its book; the others leave the gauge at 0. */
-  private exportBackstopShortfall(snapshots: readonly AccountSnapshot[]): void {
-    const backstop = snapshots.find((s) => s.account === this.settings.backstopAccount);
+  private exportBackstopShortfall(backstop: AccountSnapshot | undefined): void {
     if (backstop !== undefined) this.metrics.backstopShortfall(marginShortfallUsd(backstop.margin));
   }
 
-  private changedLights(snapshots: readonly AccountSnapshot[], asOf: string): AdlQueueV1[] {
-    const instruments = new Set(snapshots.flatMap((s) => [...s.holdings.keys()]));
+  /** Lights of the owned accounts only: each holder's instance publishes its own, once. */
+  private changedLights(system: SystemSummary, asOf: string): AdlQueueV1[] {
     const changed: AdlQueueV1[] = [];
-    for (const instrument of instruments)
-      for (const side of ['long', 'short'] as PositionSide[])
-        for (const [account, quintile] of adlLights(adlQueue(snapshots, instrument, side))) {
-          const key = `${account} ${instrument} ${side}`;
-          if (this.lights.get(key) === quintile) continue;
-          this.lights.set(key, quintile);
-          changed.push({ schemaVersion: 1, kind: 'adl-queue', account, instrument, side, quintile, asOf });
-        }
+    for (const { instrument, side } of system.queues())
+      for (const [account, quintile] of adlLights(system.adlQueue(instrument, side))) {
+        if (this.view.accounts.book(account) === undefined) continue;
+        const key = `${account} ${instrument} ${side}`;
+        if (this.lights.get(key) === quintile) continue;
+        this.lights.set(key, quintile);
+        changed.push({ schemaVersion: 1, kind: 'adl-queue', account, instrument, side, quintile, asOf });
+      }
     return changed;
   }
 }

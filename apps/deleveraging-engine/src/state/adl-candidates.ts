@@ -1,31 +1,18 @@
 import { unitsOf } from '@clearing/risk';
-import {
-  AdlCandidate,
-  bankruptcyPrice,
-  netCollateralOf,
-  RankedCandidate,
-  rankForAdl,
-  shareOf,
-} from '@clearing/liquidation';
+import { bankruptcyPrice, InstrumentCandidate, netCollateralOf, shareOf } from '@clearing/liquidation';
 import { AccountSnapshot } from './account-snapshot';
 
-export type PositionSide = 'long' | 'short';
-
 /**
- * The ADL queue of one instrument and side among these accounts, ranked now (BitMEX: PNL% x effective
- * leverage; re-ranked at every use, so it follows the book as it is at execution time). The values are
- * risk floats: they order accounts; the close itself is priced exactly at the bankruptcy price.
+ * The account's positions as ADL candidates (BitMEX ranking inputs: values at the mark, the average
+ * entry and the position's own bankruptcy price). Risk floats: they order accounts; the close itself is
+ * priced exactly at the bankrupt account's bankruptcy price.
  */
-export function adlQueue(
-  snapshots: readonly AccountSnapshot[],
-  instrument: string,
-  side: PositionSide,
-): RankedCandidate[] {
-  const candidates: AdlCandidate[] = [];
-  for (const snapshot of snapshots) {
-    const holding = snapshot.holdings.get(instrument);
-    if (holding === undefined || holding.exact.quantity > 0n !== (side === 'long')) continue;
-    const { exact } = holding;
+export function adlCandidatesOf(
+  snapshot: AccountSnapshot,
+  markOf: (instrument: string) => number | undefined,
+): InstrumentCandidate[] {
+  const candidates: InstrumentCandidate[] = [];
+  for (const [instrument, { exact }] of snapshot.holdings) {
     const { terms } = exact;
     const close = -exact.quantity;
     const bankrupt = bankruptcyPrice({
@@ -41,11 +28,19 @@ export function adlQueue(
     const position = snapshot.portfolio.positions.find((p) => p.instrument === instrument);
     candidates.push({
       account: snapshot.account,
+      instrument,
+      positionScale: terms.positionScale,
+      markPriceUsd: markOf(instrument) ?? 0,
       quantity: exact.quantity,
       markValueUsd: valueAt(exact.markPrice),
       entryValueUsd: position?.costUsd ?? valueAt(exact.markPrice),
       bankruptValueUsd: valueAt(bankrupt),
     });
   }
-  return rankForAdl(candidates);
+  return candidates;
+}
+
+/** What the CCP would lose if the account defaulted under stress: its portfolio IM beyond its NLV. */
+export function stressLossUsdOf(snapshot: AccountSnapshot): number {
+  return Math.max(0, snapshot.margin.portfolio.imUsd - snapshot.margin.nlvUsd);
 }

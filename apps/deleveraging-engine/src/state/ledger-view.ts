@@ -1,3 +1,4 @@
+import { partitionOfKey } from '@clearing/kafka';
 import { isSystemAccount, JournalEvent, SystemAccount } from '@clearing/ledger';
 import { MarginEngine } from '@clearing/margin-engine';
 
@@ -30,6 +31,18 @@ export class LedgerView extends MarginEngine {
 
   fundBalance(fundAccount: string, asset: string): bigint {
     return this.funds.get(fundAccount)?.get(asset) ?? 0n;
+  }
+
+  /**
+   * Events of the partition's (non-system) accounts folded so far: a journal position that only grows and
+   * that two instances folding the same journal prefix agree on (what orders risk summaries).
+   */
+  eventsOf(partition: number, partitionCount: number): number {
+    let events = 0;
+    for (const [account, sequence] of this.seen)
+      if (!isSystemAccount(account) && partitionOfKey(account, partitionCount) === partition)
+        events += sequence;
+    return events;
   }
 
   /** Every fund account seen with its balance per asset. */

@@ -5,6 +5,7 @@ import {
   Inject,
   Injectable,
   NotFoundException,
+  ServiceUnavailableException,
 } from '@nestjs/common';
 import { AccountMarginV1, WhatIfRequest, WithdrawalRequestCommandV1 } from '@clearing/contracts';
 import { JournalCodec, parseAmount } from '@clearing/ledger';
@@ -19,11 +20,14 @@ import {
 } from '@clearing/margin-engine';
 import { AccountMargin } from '@clearing/risk';
 import { MARGIN_SETTINGS, MarginServiceSettings, OwnedAccounts } from '@clearing/margin-engine/service';
+import { SystemMarginFeed } from '../marks/system-margin-feed';
 import { MarginOutput } from '../output/margin-output';
 import { WithdrawalRequestBody } from './request-schemas';
 import { WithdrawalVerdict, WithdrawalVerdicts } from './withdrawal-verdicts';
 
 export const INSTRUMENT_CATALOG = Symbol('INSTRUMENT_CATALOG');
+/** How long a withdrawal at start-up waits for every instance's margin figures before a 503. */
+const SYSTEM_MARGIN_WAIT_MS = 10_000;
 
 /** The HTTP checks on the in-memory state: current margin, what-if, withdrawals. Answers in milliseconds. */
 @Injectable()
@@ -36,6 +40,7 @@ export class MarginChecks {
     private readonly codec: JournalCodec,
     @Inject(INSTRUMENT_CATALOG) private readonly catalog: InstrumentCatalog,
     @Inject(MARGIN_SETTINGS) private readonly settings: MarginServiceSettings,
+    private readonly systemMargin: SystemMarginFeed,
   ) {}
 
   current(account: string): AccountMarginV1 {
@@ -69,6 +74,9 @@ export class MarginChecks {
   ): Promise<WithdrawalVerdict & { commandId: string }> {
     this.assertOwned(account);
     this.assertAmountFits(body.asset, body.amount);
+    // Until every instance's figures are read, a bankrupt account elsewhere would not close the gate.
+    if (!(await this.systemMargin.readWithin(SYSTEM_MARGIN_WAIT_MS)))
+      throw new ServiceUnavailableException('withdrawals wait until margin.v1 has been read (starting)');
     const approval = checked(approveWithdrawal(this.engine, account, body.asset, Number(body.amount)));
     const command: WithdrawalRequestCommandV1 = {
       schemaVersion: 1,

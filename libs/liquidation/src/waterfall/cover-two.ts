@@ -26,11 +26,16 @@ export function coverTwo(
   insuranceFundUsd: number,
   excessCollateralUsd: number,
 ): CoverTwo {
-  const largest = [...accounts]
-    .sort((a, b) => b.stressLossUsd - a.stressLossUsd || (a.account < b.account ? -1 : 1))
-    .slice(0, 2);
+  const largest = largestTwo(accounts);
   const requiredUsd = largest.reduce((sum, a) => sum + Math.max(0, a.stressLossUsd), 0);
   const resourcesUsd = insuranceFundUsd + excessCollateralUsd;
   const ratio = requiredUsd > 0 ? resourcesUsd / requiredUsd : Infinity;
   return { largest, requiredUsd, resourcesUsd, ratio, sufficient: ratio >= 1 };
+}
+
+/** The two largest stress losses, largest first (ties by account id, so every instance picks the same two). */
+export function largestTwo(accounts: readonly StressedAccount[]): StressedAccount[] {
+  return [...accounts]
+    .sort((a, b) => b.stressLossUsd - a.stressLossUsd || (a.account < b.account ? -1 : 1))
+    .slice(0, 2);
 }

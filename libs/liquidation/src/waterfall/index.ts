@@ -1,8 +1,10 @@
 export { adlLights, adlScore, allocateAdl, rankForAdl } from './adl-ranking';
 export type { AdlCandidate, AdlMatch, RankedCandidate } from './adl-ranking';
-export { coverTwo } from './cover-two';
+export { coverTwo, largestTwo } from './cover-two';
 export type { CoverTwo, StressedAccount } from './cover-two';
 export { coverDeficit, creditFees } from './insurance-fund';
 export type { Coverage, InsuranceDraw, InsuranceFundLimits, InsuranceFundState } from './insurance-fund';
 export { socializedLossFactorPpm, withdrawablePart } from './socialized-loss';
 export { isLiquidationCandidate, marginShortfallUsd } from './system-accounts';
+export { isNewerSummary, revalued, summarizePartition, SystemSummary } from './partition-summaries';
+export type { FundBalance, InstrumentCandidate, PartitionSummary, PositionSide } from './partition-summaries';

@@ -7,6 +7,8 @@ export const MARGIN_TRANSPORT = { journal: Symbol('margin-calculator.journal') }
 export const JOURNAL_GROUP = 'margin-calculator.journal';
 /** Each instance reads all of marks.v1 under a fresh group with this prefix (see BroadcastFeed). */
 export const MARKS_GROUP_PREFIX = 'margin-calculator.marks';
+/** ... and all of margin.v1 (every instance's accounts: the negative-equity withdrawal gate is system-wide). */
+export const SYSTEM_MARGIN_GROUP_PREFIX = 'margin-calculator.margin';
 
 export const MARGIN_SETTINGS = Symbol('MARGIN_SETTINGS');
 

@@ -20,6 +20,8 @@ export class OwnedAccounts {
   /** The owned partitions whose restore finished: what this instance can answer for (routing adverts). */
   private serving: readonly number[] = [];
   private restoring: Promise<void> = Promise.resolve();
+  /** Restores queued or running per partition: one dropped and assigned again is read again first. */
+  private readonly restoresInFlight = new Map<number, number>();
   private readyListeners: (() => void)[] = [];
 
   constructor(
@@ -58,13 +60,19 @@ export class OwnedAccounts {
     this.engine.keepAccounts((account) => next.has(this.partitionOf(account)));
     this.serving = this.serving.filter((p) => next.has(p));
     if (added.length === 0) return;
+    this.countRestores(added, 1);
     this.restoring = this.restoring.catch(() => undefined).then(() => this.restore(added));
     this.restoring.then(
       () => {
-        if (this.owned === next) this.serving = [...next].sort((a, b) => a - b);
+        this.countRestores(added, -1);
+        // Whatever the group assigned meanwhile (a re-join hands the same partitions in a new Set): the
+        // restored partitions still owned, with no later restore pending, are served.
+        const restored = added.filter((p) => this.owned.has(p) && !this.restoresInFlight.has(p));
+        this.serving = [...new Set([...this.serving, ...restored])].sort((a, b) => a - b);
         this.readyListeners.forEach((listener) => listener());
       },
       (error: Error) => {
+        this.countRestores(added, -1);
         // Forget what could not be restored (a broker down at that moment), so the next assignment, after
         // the failed batch restarts the consumer, restores it again: kept as owned, every later batch
         // awaited this same rejected restore and the loop crash-looped on a stale error for good.
@@ -73,6 +81,14 @@ export class OwnedAccounts {
         this.logger.error({ partitions: added, error: error.message }, 'journal restore failed');
       },
     );
+  }
+
+  private countRestores(partitions: readonly number[], delta: 1 | -1): void {
+    for (const p of partitions) {
+      const count = (this.restoresInFlight.get(p) ?? 0) + delta;
+      if (count > 0) this.restoresInFlight.set(p, count);
+      else this.restoresInFlight.delete(p);
+    }
   }
 
   private async restore(partitions: readonly number[]): Promise<void> {

@@ -11,13 +11,14 @@ import { serviceMain } from './service-main';
 
 export const ENGINE_MAIN = serviceMain('deleveraging-engine');
 
-/** Fast rounds for tests: a 300 ms cooldown instead of 30 s, ticks every 100 ms. */
+/** Fast rounds for tests: a 300 ms cooldown instead of 30 s, ticks every 100 ms, summaries every second. */
 export const TEST_ENGINE_ENV: Record<string, string> = {
   LIQUIDATION_COOLDOWN_MS: '300',
   LIQUIDATION_MIN_COOLDOWN_MS: '100',
   DELEVERAGING_TICK_MS: '100',
   DELEVERAGING_REISSUE_MS: '1000',
   SOLVENCY_INTERVAL_MS: '1000',
+  PARTITION_SUMMARY_INTERVAL_MS: '1000',
 };
 
 export class DeleveragingFixture extends MarginFixture {
