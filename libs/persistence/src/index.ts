@@ -8,3 +8,4 @@ export * from './service-directory';
 export * from './command-outcome';
 export { DEFAULT_RETRY_BACKOFF, retryDelayMs } from './nest/database-connection';
 export type { RetryBackoff } from './nest/database-connection';
+export * from './bulk-rows';
