@@ -2,9 +2,12 @@
 // the raw kafkajs consume -> produce rate of the same messages on the same broker (the ceiling).
 // Run: npm run build && node dist/bench/aggregator-throughput.bench.js [--fills N] [--accounts N] [--runs R]
 //      [--cpu-prof DIR] (a V8 CPU profile of each measured aggregator process, into DIR)
+//      [--layout LOOPS/LOOPS/...] (the measured aggregator as one process per entry, each running those
+//      loops, e.g. intake,expiry/writer/projection; default one process running all of them)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AggregatorFixture } from '../apps/position-aggregator/src/aggregator-fixture';
+import { parseLayout } from './support/aggregator-layout';
 import { measureAggregator } from './support/aggregator-pass';
 import { benchBook } from './support/bench-book';
 import { passThroughRate } from './support/pass-through';
@@ -17,11 +20,13 @@ const { values: args } = parseArgs({
     accounts: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
     'cpu-prof': { type: 'string' },
+    layout: { type: 'string' },
   },
 });
 const FILLS = Number(args.fills);
 const ACCOUNTS = Number(args.accounts);
 const RUNS = Number(args.runs);
+const LAYOUT = parseLayout(args.layout);
 /** See raiseMessageLimit: 16 MB holds the journal events of any 1 MB batch of leg commands. */
 const JOURNAL_MAX_BYTES = 16 * 1_048_576;
 
@@ -44,7 +49,7 @@ async function oneRun(run: number): Promise<RunFigures> {
           BENCH_CPU_PROFILE_DIR: path.resolve(args['cpu-prof']),
         }
       : {};
-    const aggregator = await measureAggregator(fixture, book, profile);
+    const aggregator = await measureAggregator(fixture, book, profile, LAYOUT);
     const { kafka } = fixture.kafka;
     const fills = fixture.topics.fills;
     const plain = await passThroughRate(kafka, fills, `${fixture.namespace}.bench.plain`, FILLS, 'plain');
@@ -63,7 +68,8 @@ async function oneRun(run: number): Promise<RunFigures> {
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`${FILLS} fills, ${ACCOUNTS} accounts, ${RUNS} run(s)\n`);
+  const processes = LAYOUT.length > 0 ? LAYOUT.join(' + ') : 'one process, all loops';
+  process.stdout.write(`${FILLS} fills, ${ACCOUNTS} accounts, ${RUNS} run(s), aggregator: ${processes}\n`);
   const runs: RunFigures[] = [];
   for (let run = 1; run <= RUNS; run++) runs.push(await oneRun(run));
   printRuns(runs);

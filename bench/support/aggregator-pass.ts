@@ -8,6 +8,7 @@ import {
   WRITER_GROUP,
 } from '../../apps/position-aggregator/src/aggregator.settings';
 import { AggregatorFixture } from '../../apps/position-aggregator/src/aggregator-fixture';
+import { listeningUrl, startAggregatorProcesses } from './aggregator-layout';
 import { BenchBook } from './bench-book';
 import { endOffsets, firstWriteAfter } from './first-write';
 import { MetricSamples, perTopic, scrapeMetrics, summed } from './service-metrics';
@@ -34,19 +35,21 @@ export interface AggregatorMeasurement {
   /** Per stage: seconds spent inside batches (clearing_batch_duration_seconds sum) and batch count. */
   busySeconds: Record<Stage, number>;
   batches: Record<Stage, number>;
-  /** CPU seconds of the aggregator process per wall second while it worked (1.0 = one core). */
+  /** CPU seconds of the aggregator process(es) per wall second while it worked (1.0 = one core). */
   cpuCores: number;
 }
 
 /**
  * Books the deposits with a first aggregator process (not measured), loads every fill while no
- * aggregator runs, then starts a fresh process and times how fast it drains them into the journal and
- * into Postgres. The clock starts at the first leg command it writes, so boot time is not counted.
+ * aggregator runs, then starts a fresh process (or one per `layout` entry: aggregator-layout.ts) and
+ * times how fast it drains them into the journal and into Postgres. The clock starts at the first leg
+ * command it writes, so boot time is not counted.
  */
 export async function measureAggregator(
   fixture: AggregatorFixture,
   book: BenchBook,
   measuredEnv: Record<string, string> = {},
+  layout: readonly string[] = [],
 ): Promise<AggregatorMeasurement> {
   await bookDeposits(fixture, book);
   progress(`deposits booked; loading ${book.fills.length} fills`);
@@ -55,12 +58,11 @@ export async function measureAggregator(
   progress('fills loaded; starting the measured aggregator');
   const commandsBefore = await endOffsets(await fixture.kafka.adminClient(), fixture.topics.ledgerCommands);
   const spawnedAt = Date.now();
-  const output = await startedOutput(fixture, measuredEnv);
-  const baseUrl = listeningUrl(output());
+  const processes = await startAggregatorProcesses(fixture, layout, { LOG_LEVEL: 'info', ...measuredEnv });
   const listeningAt = Date.now();
-  const done = await pollUntilDrained(fixture, baseUrl, book.fills.length).catch(async (error) => {
+  const done = await pollUntilDrained(fixture, processes.scrape, book.fills.length).catch(async (error) => {
     const logFile = path.join(os.tmpdir(), `${fixture.namespace}.aggregator.log`);
-    await writeFile(logFile, output());
+    await writeFile(logFile, processes.output());
     throw new Error(`${(error as Error).message}; the aggregator's output is in ${logFile}`);
   });
   progress('drained; reading the time of the first leg command');
@@ -127,18 +129,18 @@ interface Drained {
 /** Each loop's consumed counter moves after its commit, so count = expected means that stage is done. */
 async function pollUntilDrained(
   fixture: AggregatorFixture,
-  baseUrl: string,
+  scrape: () => Promise<MetricSamples>,
   fills: number,
 ): Promise<Drained> {
   const { topics } = fixture;
   const seen: Partial<Record<'intakeAt' | 'writerFirstAt' | 'journalAt' | 'postgresAt', number>> = {};
-  const first = await scrapeMetrics(baseUrl);
+  const first = await scrape();
   const firstPollAt = Date.now();
   let lastReportAt = firstPollAt;
   let lastTotal = -1;
   let movedAt = firstPollAt;
   for (const deadline = Date.now() + GIVE_UP_AFTER_MS; Date.now() < deadline; await sleep(POLL_EVERY_MS)) {
-    const samples = await scrapeMetrics(baseUrl);
+    const samples = await scrape();
     const now = Date.now();
     const total = summed(samples, CONSUMED);
     if (total !== lastTotal) [lastTotal, movedAt] = [total, now];
@@ -201,12 +203,6 @@ async function startedOutput(
 ): Promise<() => string> {
   const run = await fixture.start({ LOG_LEVEL: 'info', ...env });
   return () => run.output();
-}
-
-function listeningUrl(output: string): string {
-  const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
-  if (!match) throw new Error(`no "listening on" line in the aggregator output:\n${output}`);
-  return match[1].replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
 }
 
 /** Where a long run is, on stderr, so a stall shows which step it is in. */
