@@ -1,4 +1,4 @@
-// Postgres CPU per fill of the aggregator projection's row writes, isolated from Kafka and from the
+// CPU per fill of the aggregator projection's row writes, isolated from Kafka and from the
 // aggregator's JavaScript: the CPU of the one Postgres backend doing the writes (/proc/<pid>/stat), so other
 // work on a shared box barely moves it. Each batch is what the projection writes for `--fills-per-batch`
 // fills (two FillCleared legs each, random accounts of `--accounts`): the sequence guard, journal index,
@@ -39,6 +39,8 @@ const STEPS = [
   'commit',
 ] as const;
 type Step = (typeof STEPS)[number];
+/** Per step: CPU ms of the Postgres backend, and of this process (building and sending the rows). */
+type CpuMs = Record<Step, { postgres: number; node: number }>;
 
 async function main(): Promise<void> {
   const database = new DatabaseFixture(MIGRATIONS);
@@ -48,11 +50,13 @@ async function main(): Promise<void> {
     await seed(runner.manager);
     await runner.connect();
     const backend = await backendCpu(runner.manager);
-    const cpuMs = Object.fromEntries(STEPS.map((step) => [step, 0])) as Record<Step, number>;
+    const cpuMs = Object.fromEntries(STEPS.map((step) => [step, { postgres: 0, node: 0 }])) as CpuMs;
     const timed = async (step: Step, write: () => Promise<unknown>) => {
-      const before = backend();
+      const [before, nodeBefore] = [backend(), process.cpuUsage()];
       await write();
-      cpuMs[step] += backend() - before;
+      const node = process.cpuUsage(nodeBefore);
+      cpuMs[step].postgres += backend() - before;
+      cpuMs[step].node += (node.user + node.system) / 1000;
     };
     const sequences = new Map<string, number>();
     for (let batch = 0; batch < BATCHES; batch++) {
@@ -185,17 +189,19 @@ async function backendCpu(tx: EntityManager): Promise<() => number> {
   };
 }
 
-function report(cpuMs: Record<Step, number>): void {
+function report(cpuMs: CpuMs): void {
   const fills = BATCHES * FILLS_PER_BATCH;
-  const total = Object.values(cpuMs).reduce((a, b) => a + b, 0);
+  const sum = (side: 'postgres' | 'node') =>
+    Object.values(cpuMs).reduce((total, step) => total + step[side], 0);
   const perFill = (ms: number) => Math.round((ms * 1000) / fills);
   process.stdout.write(
     `${BATCHES} batches x ${FILLS_PER_BATCH} fills, ${ACCOUNTS} accounts, appends ${args.appends}` +
-      `${args['journal-key'] ? ', fill_legs -> journal_index key' : ''}: Postgres backend CPU per fill\n`,
+      `${args['journal-key'] ? ', fill_legs -> journal_index key' : ''}: CPU µs per fill\n`,
   );
-  process.stdout.write('| step | µs per fill |\n| --- | ---: |\n');
-  for (const [step, ms] of Object.entries(cpuMs)) process.stdout.write(`| ${step} | ${perFill(ms)} |\n`);
-  process.stdout.write(`| **total** | **${perFill(total)}** |\n`);
+  process.stdout.write('| step | Postgres backend | this process (pg client) |\n| --- | ---: | ---: |\n');
+  for (const [step, ms] of Object.entries(cpuMs))
+    process.stdout.write(`| ${step} | ${perFill(ms.postgres)} | ${perFill(ms.node)} |\n`);
+  process.stdout.write(`| **total** | **${perFill(sum('postgres'))}** | **${perFill(sum('node'))}** |\n`);
 }
 
 const JOURNAL_KEY_DDL =
