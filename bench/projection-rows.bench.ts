@@ -5,13 +5,11 @@
 // fill legs, command outcomes, balances (the accounts plus the CCP and fee accounts) and positions, in one
 // transaction, through libs/persistence writeRows and AccountSequenceGuard as the projector calls them.
 // Run: npm run build && node dist/bench/projection-rows.bench.js [--batches 40] [--fills-per-batch 350]
-//      [--accounts 10000] [--appends copy|unnest] [--journal-key]
-//      (--appends unnest: the journal index and fill legs as INSERT ... SELECT FROM unnest, the previous
-//      method; --journal-key: with fill_legs' former foreign key to journal_index put back)
+//      [--accounts 10000] [--journal-key] (with fill_legs' former foreign key to journal_index put back)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EntityManager } from 'typeorm';
-import { AccountSequenceGuard, Cell, RowTable, writeRows } from '@clearing/persistence';
+import { AccountSequenceGuard, Cell, writeRows } from '@clearing/persistence';
 import { DatabaseFixture } from '@clearing/testing';
 import { MIGRATIONS } from '../migrations';
 import * as tables from '../apps/position-aggregator/src/projection/projection-tables';
@@ -21,7 +19,6 @@ const { values: args } = parseArgs({
     batches: { type: 'string', default: '40' },
     'fills-per-batch': { type: 'string', default: '350' },
     accounts: { type: 'string', default: '10000' },
-    appends: { type: 'string', default: 'copy' },
     'journal-key': { type: 'boolean', default: false },
   },
 });
@@ -123,16 +120,15 @@ async function writeBatch(
       legs.map((l) => ({ account: l.account, sequence: BigInt(l.sequence) })),
     ),
   );
-  const append = args.appends === 'unnest' ? unnestAppend : writeRows;
   await timed('journal_index', () =>
-    append(
+    writeRows(
       tx,
       tables.JOURNAL_INDEX,
       legs.map((l) => [l.id, l.account, l.sequence, 'FillCleared', at, 1, 1000, `cmd-${l.id}`]),
     ),
   );
   await timed('fill_legs', () =>
-    append(
+    writeRows(
       tx,
       tables.FILL_LEGS,
       legs.map((l) => [l.fillId, l.side, l.account, 'BTC-PERP', '0.0150', '60000.5', l.id]),
@@ -170,15 +166,6 @@ async function writeBatch(
   );
 }
 
-/** The previous append method, for comparison: one INSERT ... SELECT FROM unnest per table. */
-async function unnestAppend(tx: EntityManager, spec: RowTable, rows: readonly Cell[][]): Promise<void> {
-  const arrays = spec.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
-  await tx.query(
-    `INSERT INTO ${spec.table} (${spec.columns.map((c) => c.name).join(', ')}) SELECT * FROM unnest(${arrays})`,
-    spec.columns.map((_, i) => rows.map((row) => (row[i] === null ? null : String(row[i])))),
-  );
-}
-
 /** CPU ms (user + system) of the transaction's backend so far. */
 async function backendCpu(tx: EntityManager): Promise<() => number> {
   const [{ pid }] = await tx.query('SELECT pg_backend_pid() AS pid');
@@ -195,7 +182,7 @@ function report(cpuMs: CpuMs): void {
     Object.values(cpuMs).reduce((total, step) => total + step[side], 0);
   const perFill = (ms: number) => Math.round((ms * 1000) / fills);
   process.stdout.write(
-    `${BATCHES} batches x ${FILLS_PER_BATCH} fills, ${ACCOUNTS} accounts, appends ${args.appends}` +
+    `${BATCHES} batches x ${FILLS_PER_BATCH} fills, ${ACCOUNTS} accounts` +
       `${args['journal-key'] ? ', fill_legs -> journal_index key' : ''}: CPU µs per fill\n`,
   );
   process.stdout.write('| step | Postgres backend | this process (pg client) |\n| --- | ---: | ---: |\n');

@@ -2,8 +2,8 @@ import { RowTable } from '@clearing/persistence';
 
 /**
  * The journal projection's bulk-written tables, one statement each per batch (libs/persistence
- * `writeRows`): the journal index and fill legs are appended with COPY; balances and positions arrive
- * coalesced to one row per key per batch and are upserted; command outcomes keep their first decision.
+ * `writeRows`): the journal index and fill legs are appended; balances and positions arrive coalesced to
+ * one row per key per batch and are upserted; command outcomes keep their first decision.
  */
 export const JOURNAL_INDEX: RowTable = {
   table: 'journal_index',
