@@ -23,15 +23,15 @@ const TOTALS: RowTable = {
 };
 const FIRST_WINS: RowTable = { ...TOTALS, onConflict: { key: ['account'] } };
 
+const TABLES_DDL = [
+  `CREATE TABLE bulk_ledger (id text PRIMARY KEY, amount numeric(80, 30) NOT NULL, sequence bigint NOT NULL,
+     note text, detail jsonb)`,
+  'CREATE TABLE bulk_totals (account text PRIMARY KEY, amount numeric(60, 18) NOT NULL)',
+];
+
 describe('writeRows (Postgres)', () => {
   const database = new DatabaseFixture([]);
-  before(() =>
-    database.open([
-      `CREATE TABLE bulk_ledger (id text PRIMARY KEY, amount numeric(80, 30) NOT NULL, sequence bigint NOT NULL,
-         note text, detail jsonb)`,
-      'CREATE TABLE bulk_totals (account text PRIMARY KEY, amount numeric(60, 18) NOT NULL)',
-    ]),
-  );
+  before(() => database.open(TABLES_DDL));
   after(() => database.close());
   const rows = <T>(sql: string): Promise<T[]> => database.dataSource.query(sql);
 
