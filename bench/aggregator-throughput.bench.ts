@@ -3,11 +3,14 @@
 // consume -> produce rate of the same messages on the same broker; CPU per fill per process; latency per
 // stage. Run: npm run build && npm run bench -- aggregator-throughput [--fills N] [--accounts N] [--runs R]
 //      [--json] (one JSON document instead of the table) [--cpu-prof DIR] (a V8 CPU profile of each
-//      measured aggregator process, into DIR)
+//      measured aggregator process, into DIR) [--layout LOOPS/LOOPS/...] (the measured aggregator as one
+//      process per entry, each running those loops, e.g. intake,expiry/writer/projection; default one
+//      process running all of them)
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AggregatorFixture } from '@clearing/testing';
+import { parseLayout } from './support/aggregator-layout';
 import { measureAggregator } from './support/aggregator-pass';
 import { measureCeiling } from './support/ceiling-pass';
 import { benchBook } from './support/bench-book';
@@ -22,11 +25,13 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    layout: { type: 'string' },
   },
 });
 const FILLS = Number(args.fills);
 const ACCOUNTS = Number(args.accounts);
 const RUNS = Number(args.runs);
+const LAYOUT = parseLayout(args.layout);
 /** See raiseMessageLimit: 16 MB holds the journal events of any 1 MB batch of leg commands. */
 const JOURNAL_MAX_BYTES = 16 * 1_048_576;
 
@@ -50,7 +55,7 @@ async function oneRun(run: number): Promise<RunFigures> {
           BENCH_CPU_PROFILE_DIR: path.resolve(args['cpu-prof']),
         }
       : {};
-    const { measurement: aggregator, records } = await measureAggregator(fixture, book, profile);
+    const { measurement: aggregator, records } = await measureAggregator(fixture, book, profile, LAYOUT);
     const topology = await measureCeiling(fixture, records);
     const { kafka } = fixture.kafka;
     const fills = fixture.topics.fills;
@@ -77,7 +82,9 @@ async function oneRun(run: number): Promise<RunFigures> {
 }
 
 async function main(): Promise<void> {
-  if (!args.json) process.stdout.write(`${FILLS} fills, ${ACCOUNTS} accounts, ${RUNS} run(s)\n`);
+  const processes = LAYOUT.length > 0 ? LAYOUT.join(' + ') : 'one process, all loops';
+  if (!args.json)
+    process.stdout.write(`${FILLS} fills, ${ACCOUNTS} accounts, ${RUNS} run(s), aggregator: ${processes}\n`);
   const runs: RunFigures[] = [];
   for (let run = 1; run <= RUNS; run++) runs.push(await oneRun(run));
   if (args.json) printRunsJson(runs, { fills: FILLS, accounts: ACCOUNTS });

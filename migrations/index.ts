@@ -8,6 +8,7 @@ import { AccountLifecycle1764410000000 } from './1764410000000-AccountLifecycle'
 import { ApiKeys1764400000000 } from './1764400000000-ApiKeys';
 import { CollateralVolatility1764420000000 } from './1764420000000-CollateralVolatility';
 import { ServiceInstances1764430000000 } from './1764430000000-ServiceInstances';
+import { FillLegsWithoutJournalKey1764440000000 } from './1764440000000-FillLegsWithoutJournalKey';
 
 /** Every migration in order. Listed explicitly (not globbed) so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AccountLifecycle1764410000000,
   CollateralVolatility1764420000000,
   ServiceInstances1764430000000,
+  FillLegsWithoutJournalKey1764440000000,
 ];

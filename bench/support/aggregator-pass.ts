@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { AggregatorFixture, publishRaw, WorkerRun } from '@clearing/testing';
 import { INTAKE_GROUP, PROJECTION_GROUP, WRITER_GROUP } from '@clearing/contracts';
+import { AggregatorProcesses, listeningUrl, startAggregatorProcesses } from './aggregator-layout';
 import { BenchBook } from './bench-book';
 import { CheckpointTrail } from './checkpoint-trail';
 import { endOffsets, firstWriteAfter } from './first-write';
 import { Percentiles } from './leg-latency';
 import { PipelineRecords, readPipeline } from './pipeline-records';
-import { kafkaBrokers, postgresProcesses, processTree, startCpuWindow } from './proc-cpu';
+import { kafkaBrokers, postgresProcesses, processTree, startCpuWindow, unionOf } from './proc-cpu';
 import { MetricSamples, perTopic, scrapeMetrics, summed } from './service-metrics';
 import { stageLatencies, StageSpan } from './stage-latency';
 
@@ -40,7 +41,7 @@ export interface AggregatorMeasurement {
   /** Per stage: seconds spent inside batches (clearing_batch_duration_seconds sum) and batch count. */
   busySeconds: Record<Stage, number>;
   batches: Record<Stage, number>;
-  /** CPU seconds of the aggregator process per wall second while it worked (1.0 = one core). */
+  /** CPU seconds of the aggregator process(es) per wall second while it worked (1.0 = one core). */
   cpuCores: number;
   /**
    * CPU per fill, µs, from /proc over the same window (first poll to drained): the aggregator process,
@@ -53,13 +54,15 @@ export interface AggregatorMeasurement {
 
 /**
  * Books the deposits with a first aggregator process (not measured), loads every fill while no
- * aggregator runs, then starts a fresh process and times how fast it drains them into the journal and
- * into Postgres. The clock starts at the first leg command it writes, so boot time is not counted.
+ * aggregator runs, then starts a fresh process (or one per `layout` entry: aggregator-layout.ts) and
+ * times how fast it drains them into the journal and into Postgres. The clock starts at the first leg
+ * command it writes, so boot time is not counted.
  */
 export async function measureAggregator(
   fixture: AggregatorFixture,
   book: BenchBook,
   measuredEnv: Record<string, string> = {},
+  layout: readonly string[] = [],
 ): Promise<{ measurement: AggregatorMeasurement; records: PipelineRecords }> {
   await bookDeposits(fixture, book);
   progress(`deposits booked; loading ${book.fills.length} fills`);
@@ -74,12 +77,16 @@ export async function measureAggregator(
   );
   trail.start();
   const spawnedAt = Date.now();
-  const run = await startedRun(fixture, measuredEnv);
-  const baseUrl = listeningUrl(run.output());
+  const processes = await startAggregatorProcesses(
+    fixture,
+    layout,
+    { LOG_LEVEL: 'info', ...measuredEnv },
+    GIVE_UP_AFTER_MS,
+  );
   const listeningAt = Date.now();
-  const done = await pollUntilDrained(fixture, run, baseUrl, book.fills.length).catch(async (error) => {
+  const done = await pollUntilDrained(fixture, processes, book.fills.length).catch(async (error) => {
     const logFile = path.join(os.tmpdir(), `${fixture.namespace}.aggregator.log`);
-    await writeFile(logFile, run.output());
+    await writeFile(logFile, processes.output());
     throw new Error(`${(error as Error).message}; the aggregator's output is in ${logFile}`);
   });
   await trail.stop();
@@ -158,28 +165,31 @@ interface Drained {
 /** Each loop's consumed counter moves after its commit, so count = expected means that stage is done. */
 async function pollUntilDrained(
   fixture: AggregatorFixture,
-  run: WorkerRun,
-  baseUrl: string,
+  processes: AggregatorProcesses,
   fills: number,
 ): Promise<Drained> {
   const { topics } = fixture;
   const seen: Partial<Record<'intakeAt' | 'writerFirstAt' | 'journalAt' | 'postgresAt', number>> = {};
   const cpu = startCpuWindow({
-    aggregator: processTree(run.child.pid!),
+    aggregator: unionOf(processes.runs.map((run) => processTree(run.child.pid!))),
     broker: kafkaBrokers,
     postgres: postgresProcesses,
   });
-  const first = await scrapeMetrics(baseUrl);
+  const first = await processes.scrape();
   const firstPollAt = Date.now();
   let lastReportAt = firstPollAt;
   let lastTotal = -1;
   let movedAt = firstPollAt;
   let failedScrapes = 0;
   for (const deadline = Date.now() + GIVE_UP_AFTER_MS; Date.now() < deadline; await sleep(POLL_EVERY_MS)) {
-    const samples = await scrapeMetrics(baseUrl).catch((error: Error) => {
-      const { exitCode, signalCode } = run.child;
-      if (exitCode !== null || signalCode !== null)
-        throw new Error(`the aggregator exited (code ${exitCode}, signal ${signalCode})`);
+    const samples = await processes.scrape().catch((error: Error) => {
+      const exited = processes.runs.find(
+        (run) => run.child.exitCode !== null || run.child.signalCode !== null,
+      );
+      if (exited)
+        throw new Error(
+          `an aggregator exited (code ${exited.child.exitCode}, signal ${exited.child.signalCode})`,
+        );
       if (++failedScrapes > MAX_FAILED_SCRAPES) throw new Error(`${error.message}: ${String(error.cause)}`);
       progress(`metrics scrape failed (${String(error.cause ?? error.message)}); polling on`);
       return undefined;
@@ -246,12 +256,6 @@ async function assertEveryLegProjected(fixture: AggregatorFixture, fills: number
 /** Starts the service (its output is read for the port it listens on). */
 function startedRun(fixture: AggregatorFixture, env: Record<string, string> = {}): Promise<WorkerRun> {
   return fixture.start({ LOG_LEVEL: 'info', ...env }, GIVE_UP_AFTER_MS);
-}
-
-function listeningUrl(output: string): string {
-  const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
-  if (!match) throw new Error(`no "listening on" line in the aggregator output:\n${output}`);
-  return match[1].replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
 }
 
 /** Where a long run is, on stderr, so a stall shows which step it is in. */

@@ -88,3 +88,8 @@ export function startCpuWindow<K extends string>(groups: Record<K, ProcessGroup>
       names.map((name) => [name, cpuSecondsBetween(before.get(name)!, cpuSecondsByPid(groups[name]()))]),
     ) as Record<K, number>;
 }
+
+/** Several groups as one: an aggregator run as several processes (--layout) counts whole. */
+export function unionOf(groups: readonly ProcessGroup[]): ProcessGroup {
+  return () => [...new Set(groups.flatMap((group) => group()))];
+}

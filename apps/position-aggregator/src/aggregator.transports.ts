@@ -7,6 +7,7 @@ import { ClearingMetrics } from '@clearing/observability';
 import {
   AGGREGATOR_SETTINGS,
   AGGREGATOR_TRANSPORT,
+  AggregatorLoop,
   AggregatorSettings,
   EXPIRY_GROUP,
   INTAKE_GROUP,
@@ -18,7 +19,8 @@ import { ClockTicker } from './clock/clock-ticker';
 /**
  * Connects intake (fills -> leg commands), writer (commands -> journal; its partitions to the clock that
  * ticks them), projection (journal -> Postgres)
- * and the expiry bridge (oracle settlement prices -> one InstrumentExpiry per shard).
+ * and the expiry bridge (oracle settlement prices -> one InstrumentExpiry per shard): those of
+ * AGGREGATOR_LOOPS (all by default).
  */
 export function connectAggregatorLoops(app: INestApplication): void {
   const kafka = app.get(Kafka);
@@ -26,7 +28,7 @@ export function connectAggregatorLoops(app: INestApplication): void {
   const settings = app.get<AggregatorSettings>(AGGREGATOR_SETTINGS);
   const ticker = app.get(ClockTicker);
   const common = { kafka, metrics, decode: decodeContract, sessionTimeoutMs: settings.sessionTimeoutMs };
-  const loops: [string, KafkaBatchTransportOptions][] = [
+  const loops: [AggregatorLoop, KafkaBatchTransportOptions][] = [
     [
       'intake',
       { ...common, mode: 'transform', transportId: AGGREGATOR_TRANSPORT.intake, groupId: INTAKE_GROUP },
@@ -56,5 +58,6 @@ export function connectAggregatorLoops(app: INestApplication): void {
     'expiry',
     { ...common, mode: 'transform', transportId: AGGREGATOR_TRANSPORT.expiry, groupId: EXPIRY_GROUP },
   ]);
-  for (const [name, options] of loops) connectBatchLoop(app, `kafka-${name}`, options);
+  for (const [name, options] of loops)
+    if (settings.loops.has(name)) connectBatchLoop(app, `kafka-${name}`, options);
 }

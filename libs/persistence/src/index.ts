@@ -10,3 +10,5 @@ export { DEFAULT_RETRY_BACKOFF, retryDelayMs } from './nest/database-connection'
 export type { RetryBackoff } from './nest/database-connection';
 export { JournalProjector } from './journal-projection/journal-projector';
 export type { LocatedEvent } from './journal-projection/journal-rows';
+export * from './bulk-rows';
+export * as projectionTables from './journal-projection/projection-tables';

@@ -22,6 +22,7 @@ interface ClaimRow {
  * books the legs). The claim remembers which record made it, so a crash-and-retry of that same record
  * is recognised as its own claim and re-booked, while the same fill from any other record is a
  * duplicate (same content) or a conflict (different content). Works across partitions and instances.
+ * One statement per batch: it claims what is free and reads back the claims already taken.
  */
 export async function claimFills(
   dataSource: DataSource,
@@ -29,26 +30,37 @@ export async function claimFills(
   requests: readonly ClaimRequest[],
 ): Promise<ClaimVerdict[]> {
   if (requests.length === 0) return [];
-  const rows: ClaimRow[] = await dataSource.transaction(async (db) => {
-    await db.query(
-      `INSERT INTO fill_claims (fill_id, fill_hash, source_topic, source_partition, source_offset)
+  const fillIds = requests.map((r) => r.fillId);
+  const rows: ClaimRow[] = await dataSource.query(
+    `WITH claimed AS (
+       INSERT INTO fill_claims (fill_id, fill_hash, source_topic, source_partition, source_offset)
        SELECT f, h, $5, p, o FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[]) AS t(f, h, p, o)
-       ON CONFLICT (fill_id) DO NOTHING`,
-      [
-        requests.map((r) => r.fillId),
-        requests.map((r) => r.fillHash),
-        requests.map((r) => r.partition),
-        requests.map((r) => r.offset),
-        topic,
-      ],
-    );
-    return db.query(
-      `SELECT fill_id, fill_hash, source_partition, source_offset::text FROM fill_claims WHERE fill_id = ANY($1)`,
-      [requests.map((r) => r.fillId)],
-    );
-  });
+       ON CONFLICT (fill_id) DO NOTHING
+       RETURNING fill_id, fill_hash, source_partition, source_offset::text)
+     SELECT * FROM claimed
+     UNION ALL
+     SELECT fill_id, fill_hash, source_partition, source_offset::text FROM fill_claims WHERE fill_id = ANY($1)`,
+    [
+      fillIds,
+      requests.map((r) => r.fillHash),
+      requests.map((r) => r.partition),
+      requests.map((r) => r.offset),
+      topic,
+    ],
+  );
   const claims = new Map(rows.map((row) => [row.fill_id, row]));
+  // The statement's snapshot predates a claim another instance committed while this insert waited on
+  // it: the insert skipped that id and the read did not see it, so it is read again, committed now.
+  const unseen = fillIds.filter((id) => !claims.has(id));
+  if (unseen.length > 0) for (const row of await claimsOf(dataSource, unseen)) claims.set(row.fill_id, row);
   return requests.map((request) => verdictOf(request, claims.get(request.fillId)!, topic));
+}
+
+function claimsOf(dataSource: DataSource, fillIds: readonly string[]): Promise<ClaimRow[]> {
+  return dataSource.query(
+    'SELECT fill_id, fill_hash, source_partition, source_offset::text FROM fill_claims WHERE fill_id = ANY($1)',
+    [fillIds],
+  );
 }
 
 function verdictOf(request: ClaimRequest, claim: ClaimRow, topic: string): ClaimVerdict {

@@ -33,19 +33,26 @@ export class ReferenceDataRepository {
     );
   }
 
-  /** A snapshot for one batch: instruments (cached by table version) and the batch's accounts. */
+  /**
+   * A snapshot for one batch in one round trip: the batch's account statuses and the instruments table's
+   * version (the definitions are re-read only when it changed). Statuses are read per batch, not cached:
+   * a journaled suspension must refuse the next batch's fills, and nothing tells this process about it.
+   */
   async forBatch(accounts: readonly string[]): Promise<ReferenceData> {
     this.seeded ??= this.seedInstruments(this.configuredInstruments());
     await this.seeded.catch((error) => {
       this.seeded = undefined;
       throw error;
     });
-    await this.refreshInstruments();
-    const rows: { account_id: string; status: AccountStatus }[] = await this.dataSource.query(
-      'SELECT account_id, status FROM accounts WHERE account_id = ANY($1)',
-      [[...new Set(accounts)]],
-    );
-    const statuses = new Map(rows.map((r) => [r.account_id, r.status]));
+    const rows: { account_id: string | null; status: AccountStatus; version: string }[] =
+      await this.dataSource.query(
+        `SELECT a.account_id, a.status, v.version
+         FROM (SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS version FROM instruments) v
+         LEFT JOIN accounts a ON a.account_id = ANY($1)`,
+        [[...new Set(accounts)]],
+      );
+    await this.refreshInstruments(rows[0].version);
+    const statuses = new Map(rows.filter((r) => r.account_id !== null).map((r) => [r.account_id, r.status]));
     const instruments = this.instruments;
     return {
       instrument: (symbol) => instruments.get(symbol),
@@ -55,10 +62,7 @@ export class ReferenceDataRepository {
     };
   }
 
-  private async refreshInstruments(): Promise<void> {
-    const [{ version }] = await this.dataSource.query(
-      `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS version FROM instruments`,
-    );
+  private async refreshInstruments(version: string): Promise<void> {
     if (version === this.instrumentsVersion) return;
     const rows: { definition: InstrumentDefinition }[] = await this.dataSource.query(
       'SELECT definition FROM instruments',

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { writeRows } from '../bulk-rows';
 import { LocatedEvent } from './journal-rows';
+import { COMMAND_OUTCOMES } from './projection-tables';
 
 /** Journal events that refuse the command that caused them (the reason is in `payload.reason`). */
 const REFUSAL_EVENTS: ReadonlySet<string> = new Set(['CommandRejected', 'WithdrawalRejected']);
@@ -39,26 +41,22 @@ export async function writeCommandOutcomes(
   events: readonly LocatedEvent[],
 ): Promise<void> {
   const decided = events.filter((l) => l.event.causationId !== undefined);
-  if (decided.length === 0) return;
   const refused = (l: LocatedEvent) => REFUSAL_EVENTS.has(l.event.type);
-  await db.query(
-    `INSERT INTO command_outcomes (command_id, account_id, outcome, event_type, journal_sequence,
-       journal_partition, journal_offset, command_hash, reason, attribution, occurred_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::int[],
-       $7::bigint[], $8::text[], $9::text[], $10::jsonb[], $11::timestamptz[])
-     ON CONFLICT (command_id) DO NOTHING`,
-    [
-      decided.map((l) => l.event.causationId),
-      decided.map((l) => l.event.account),
-      decided.map((l) => (refused(l) ? 'refused' : 'booked')),
-      decided.map((l) => l.event.type),
-      decided.map((l) => l.event.sequence),
-      decided.map((l) => l.partition),
-      decided.map((l) => l.offset),
-      decided.map((l) => l.event.commandHash ?? null),
-      decided.map((l) => (refused(l) ? String(l.event.payload.reason) : null)),
-      decided.map((l) => (l.event.payload.attribution ? JSON.stringify(l.event.payload.attribution) : null)),
-      decided.map((l) => l.event.occurredAt),
-    ],
+  await writeRows(
+    db,
+    COMMAND_OUTCOMES,
+    decided.map((l) => [
+      l.event.causationId!,
+      l.event.account,
+      refused(l) ? 'refused' : 'booked',
+      l.event.type,
+      l.event.sequence ?? null,
+      l.partition,
+      l.offset,
+      l.event.commandHash ?? null,
+      refused(l) ? String(l.event.payload.reason) : null,
+      l.event.payload.attribution ? JSON.stringify(l.event.payload.attribution) : null,
+      l.event.occurredAt,
+    ]),
   );
 }

@@ -1,9 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { JournalCodec } from '@clearing/ledger';
 import { AccountSequenceGuard } from '../account-sequence-guard';
+import { writeRows } from '../bulk-rows';
 import { instrumentDefinitionOf } from '@clearing/contracts';
 import { writeAccounts, writeCommandOutcomes } from './account-rows';
 import { balanceDeltas, latestPositions, LocatedEvent } from './journal-rows';
+import { BALANCES, FILL_LEGS, JOURNAL_INDEX, POSITIONS } from './projection-tables';
 
 /**
  * Projects journal events into balances, positions, the journal index, fill legs, reference data
@@ -45,81 +47,57 @@ export class JournalProjector {
   }
 
   private async writeJournalIndex(db: EntityManager, events: LocatedEvent[]): Promise<void> {
-    await db.query(
-      `INSERT INTO journal_index (event_id, account_id, sequence, event_type, occurred_at, journal_partition, journal_offset, causation_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::int[], $7::bigint[], $8::text[])`,
-      [
-        events.map((l) => l.event.id),
-        events.map((l) => l.event.account),
-        events.map((l) => l.event.sequence),
-        events.map((l) => l.event.type),
-        events.map((l) => l.event.occurredAt),
-        events.map((l) => l.partition),
-        events.map((l) => l.offset),
-        events.map((l) => l.event.causationId ?? null),
-      ],
+    await writeRows(
+      db,
+      JOURNAL_INDEX,
+      events.map(({ event, partition, offset }) => [
+        event.id,
+        event.account,
+        event.sequence ?? null,
+        event.type,
+        event.occurredAt,
+        partition,
+        offset,
+        event.causationId ?? null,
+      ]),
     );
   }
 
   private async writeBalances(db: EntityManager, events: LocatedEvent[]): Promise<void> {
     const deltas = balanceDeltas(events, this.codec);
-    await db.query(
-      `INSERT INTO balances (account_id, asset, amount, last_sequence)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::numeric[], $4::bigint[])
-       ON CONFLICT (account_id, asset) DO UPDATE SET amount = balances.amount + EXCLUDED.amount,
-         last_sequence = GREATEST(balances.last_sequence, EXCLUDED.last_sequence)`,
-      [
-        deltas.map((d) => d.account),
-        deltas.map((d) => d.asset),
-        deltas.map((d) => d.amount),
-        deltas.map((d) => d.lastSequence),
-      ],
+    await writeRows(
+      db,
+      BALANCES,
+      deltas.map((d) => [d.account, d.asset, d.amount, d.lastSequence]),
     );
   }
 
   private async writePositions(db: EntityManager, events: LocatedEvent[]): Promise<void> {
-    const rows = latestPositions(events);
-    if (rows.length === 0) return;
-    await db.query(
-      `INSERT INTO positions (account_id, instrument, quantity, cost, average_entry_price, realized_pnl, settlement_asset, last_sequence)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::numeric[], $4::numeric[], $5::numeric[], $6::numeric[], $7::text[], $8::bigint[])
-       ON CONFLICT (account_id, instrument) DO UPDATE SET quantity = EXCLUDED.quantity, cost = EXCLUDED.cost,
-         average_entry_price = EXCLUDED.average_entry_price, realized_pnl = EXCLUDED.realized_pnl,
-         last_sequence = EXCLUDED.last_sequence`,
-      [
-        rows.map((r) => r.account),
-        rows.map((r) => r.instrument),
-        rows.map((r) => r.quantity),
-        rows.map((r) => r.cost),
-        rows.map((r) => r.averageEntryPrice),
-        rows.map((r) => r.realizedPnl),
-        rows.map((r) => r.settlementAsset),
-        rows.map((r) => r.lastSequence),
-      ],
+    await writeRows(
+      db,
+      POSITIONS,
+      latestPositions(events).map((r) => [
+        r.account,
+        r.instrument,
+        r.quantity,
+        r.cost,
+        r.averageEntryPrice,
+        r.realizedPnl,
+        r.settlementAsset,
+        r.lastSequence,
+      ]),
     );
   }
 
   private async writeFillLegs(db: EntityManager, events: LocatedEvent[]): Promise<void> {
-    const legs = events
-      .filter((l) => l.event.type === 'FillCleared')
-      .map((l) => ({
-        id: l.event.id,
-        account: l.event.account,
-        fill: l.event.payload as Record<string, string>,
-      }));
-    if (legs.length === 0) return;
-    await db.query(
-      `INSERT INTO fill_legs (fill_id, side, account_id, instrument, quantity, price, event_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::text[])`,
-      [
-        legs.map((l) => l.fill.fillId),
-        legs.map((l) => l.fill.side),
-        legs.map((l) => l.account),
-        legs.map((l) => l.fill.instrument),
-        legs.map((l) => l.fill.quantity),
-        legs.map((l) => l.fill.price),
-        legs.map((l) => l.id),
-      ],
+    const legs = events.filter((l) => l.event.type === 'FillCleared');
+    await writeRows(
+      db,
+      FILL_LEGS,
+      legs.map(({ event }) => {
+        const fill = event.payload as Record<string, string>;
+        return [fill.fillId, fill.side, event.account, fill.instrument, fill.quantity, fill.price, event.id];
+      }),
     );
   }
 

@@ -17,7 +17,8 @@ export class AggregatorFixture {
   readonly topics = topicsFor(this.namespace);
   readonly kafka = new KafkaFixture();
   readonly database = new DatabaseFixture(MIGRATIONS);
-  private running?: WorkerRun;
+  /** Every process started, so a test running the loops as several processes stops them all. */
+  private readonly runs: WorkerRun[] = [];
   private onboarded: readonly string[] = [];
 
   constructor(private readonly env: Record<string, string> = {}) {}
@@ -44,17 +45,16 @@ export class AggregatorFixture {
       ...this.env,
       ...extraEnv,
     });
-    this.running = run;
+    this.runs.push(run);
     await eventually(async () => (run.output().includes('listening on') ? true : undefined), 30_000);
     await awaitAccountsOpen(this.database.dataSource, this.onboarded, openTimeoutMs);
     return run;
   }
 
   async stop(): Promise<void> {
-    const run = this.running;
-    if (!run || run.child.exitCode !== null || run.child.signalCode !== null) return;
-    run.child.kill('SIGTERM');
-    await run.exited;
+    const alive = this.runs.filter((run) => run.child.exitCode === null && run.child.signalCode === null);
+    for (const run of alive) run.child.kill('SIGTERM');
+    await Promise.all(alive.map((run) => run.exited));
   }
 
   async close(): Promise<void> {
