@@ -18,8 +18,6 @@ export function commandOwnerOf(command: LedgerCommandV1, partitionCount: number)
 /** Commands that address a whole journal shard rather than one account's partition. */
 export function isShardCommand(command: LedgerCommandV1): command is ShardCommandV1 {
   return (
-    command.type === 'InstrumentExpiry' ||
-    command.type === 'InstrumentFunding' ||
-    command.type === 'ClockTick'
+    command.type === 'InstrumentExpiry' || command.type === 'InstrumentFunding' || command.type === 'ClockTick'
   );
 }
