@@ -1,7 +1,7 @@
 // The aggregator's CPU per fill in its decision path, in process, no Kafka and no Postgres: the intake's
 // fill -> signed leg commands, the writer's decode -> decide/evolve -> journal JSON, and the journal read
 // back as the projection and a restore read it. Prints CPU µs per fill per stage (process.cpuUsage), bytes
-// allocated and GC time per fill (v8.GCProfiler), and the bytes of one leg command and one journal event.
+// allocated and GC pause time per fill (v8.GCProfiler), and the bytes of one leg command and one journal event.
 // Run: npm run build && node dist/bench/writer-cpu.bench.js [--fills N] [--accounts N] [--batch N] [--runs R]
 import { parseArgs } from 'node:util';
 import { GCProfiler } from 'node:v8';
@@ -39,7 +39,8 @@ interface RunFigures {
   journalReadUsPerFill: number;
   totalUsPerFill: number;
   allocatedBytesPerFill: number;
-  gcUsPerFill: number;
+  /** Wall time of the GC pauses (v8.GCProfiler `cost`): on a loaded box it includes waiting for a core. */
+  gcPauseUsPerFill: number;
   legCommandBytes: number;
   journalEventBytes: number;
 }
@@ -92,7 +93,7 @@ async function onePass(fills: readonly Buffer[]): Promise<RunFigures> {
     journalReadUsPerFill: perFill(clock.us('journalRead')),
     totalUsPerFill: perFill(clock.totalUs()),
     allocatedBytesPerFill: perFill(allocatedBytes(heap)),
-    gcUsPerFill: perFill(heap.statistics.reduce((sum, s) => sum + s.cost, 0)),
+    gcPauseUsPerFill: perFill(heap.statistics.reduce((sum, s) => sum + s.cost, 0)),
     legCommandBytes: legBytes / (2 * fills.length),
     journalEventBytes: eventBytes / events,
   };

@@ -46,6 +46,7 @@ interface Draft {
  */
 export function nextEvent(book: AccountBook, context: DecideContext, draft: Draft): JournalEvent {
   const postings = draft.postings.filter((p) => p.amount !== 0n);
+  const cashflows = (draft.cashflows ?? []).filter((c) => c.amount !== 0n);
   const event: Mutable<JournalEvent> = {
     id: deterministicId(draft.commandId, draft.type),
     type: draft.type,
@@ -54,19 +55,26 @@ export function nextEvent(book: AccountBook, context: DecideContext, draft: Draf
     occurredAt: draft.occurredAt,
     causationId: draft.commandId,
     postings: postings.length === 0 ? NO_POSTINGS : balanceDecidedPostings(postings),
-    payload: payloadOf(draft, context),
+    payload: payloadOf(draft, cashflows, context),
   };
   if (context.source) event.source = context.source;
   if (draft.commandHash !== undefined) event.commandHash = draft.commandHash;
+  decidedCashflows.set(event, cashflows);
   return event;
 }
 
+/**
+ * The exact cash movements of the events this process decided: evolve reads them here instead of parsing
+ * back the decimals it just formatted (issue 15). Weak: an event no one holds takes its entry with it.
+ * Events read from the journal are not in it and are parsed, to the same values.
+ */
+const decidedCashflows = new WeakMap<JournalEvent, readonly Cashflow[]>();
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-function payloadOf(draft: Draft, context: DecideContext): JsonObject {
+function payloadOf(draft: Draft, cashflows: readonly Cashflow[], context: DecideContext): JsonObject {
   const payload: { [key: string]: JsonObject[string] } = { ...draft.payload };
   if (draft.attribution) payload.attribution = { ...draft.attribution };
-  const cashflows = (draft.cashflows ?? []).filter((c) => c.amount !== 0n);
   if (cashflows.length > 0)
     payload.cashflows = cashflows.map((c) => ({
       asset: c.asset,
@@ -109,7 +117,9 @@ export function rejection(
 }
 
 /** The cash movements an event journaled (payload.cashflows), back as exact amounts. */
-export function cashflowsOf(event: JournalEvent, scaleOf: (asset: string) => number): Cashflow[] {
+export function cashflowsOf(event: JournalEvent, scaleOf: (asset: string) => number): readonly Cashflow[] {
+  const decided = decidedCashflows.get(event);
+  if (decided !== undefined) return decided;
   const flows = (event.payload.cashflows ?? []) as readonly {
     asset: string;
     kind: Cashflow['kind'];
