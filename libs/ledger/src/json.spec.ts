@@ -44,6 +44,13 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('given an own __proto__ key (JSON.parse makes one), then it is written once, where it is', () => {
+    const parsed = JSON.parse('{"b":{"__proto__":1,"a":[{"__proto__":{}}]},"a":2}') as JsonObject;
+    assert.equal(canonicalJson(parsed), referenceCanonicalJson(parsed));
+    assert.equal(canonicalObject(canonicalMembersOf(parsed)), referenceCanonicalJson(parsed));
+    assert.equal(canonicalJson({ a: 1 }), '{"a":1}');
+  });
+
   it('given undefined members, then they are left out as JSON.stringify leaves them out', () => {
     assert.equal(
       canonicalJson({ b: 1, a: undefined, c: [1, 'x'] } as unknown as JsonValue),
