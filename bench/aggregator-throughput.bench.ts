@@ -13,7 +13,7 @@ import { AggregatorFixture } from '@clearing/testing';
 import { parseLayout } from './support/aggregator-layout';
 import { measureAggregator } from './support/aggregator-pass';
 import { measureCeiling } from './support/ceiling-pass';
-import { benchBook } from './support/bench-book';
+import { benchBook } from '@clearing/testing';
 import { passThroughRate } from './support/pass-through';
 import { raiseMessageLimit } from './support/journal-topic-limit';
 import { printRuns, printRunsJson, RunFigures } from './support/report';

@@ -5,7 +5,7 @@
 //      [--seconds 30] [--warmup-seconds 5]
 import { parseArgs } from 'node:util';
 import { btcQuotes, eventually, MarginFixture, publishRaw } from '@clearing/testing';
-import { benchBook, BenchBook } from './support/bench-book';
+import { benchBook, BenchBook } from '@clearing/testing';
 import { progress } from './support/aggregator-pass';
 import { JournalLegs } from './support/journal-legs';
 import { fillLatencies } from './support/leg-latency';

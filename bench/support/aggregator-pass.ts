@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AggregatorFixture, publishRaw, WorkerRun } from '@clearing/testing';
 import { INTAKE_GROUP, PROJECTION_GROUP, WRITER_GROUP } from '@clearing/contracts';
 import { AggregatorProcesses, listeningUrl, startAggregatorProcesses } from './aggregator-layout';
-import { BenchBook } from './bench-book';
+import { BenchBook } from '@clearing/testing';
 import { CheckpointTrail } from './checkpoint-trail';
 import { endOffsets, firstWriteAfter } from './first-write';
 import { Percentiles } from './leg-latency';

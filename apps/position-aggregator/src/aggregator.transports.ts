@@ -1,7 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { connectBatchLoop, decodeContract, KafkaBatchTransportOptions } from '@clearing/kafka';
+import {
+  connectBatchLoop,
+  decodeContract,
+  decodeJournalOwnWrite,
+  KafkaBatchTransportOptions,
+} from '@clearing/kafka';
 import { TOPICS } from '@clearing/contracts';
 import { ClearingMetrics } from '@clearing/observability';
 import {
@@ -48,6 +53,7 @@ export function connectAggregatorLoops(app: INestApplication): void {
       {
         ...common,
         mode: 'projection',
+        decode: decodeJournalOwnWrite,
         transportId: AGGREGATOR_TRANSPORT.projection,
         groupId: PROJECTION_GROUP,
         dataSource: app.get(DataSource),

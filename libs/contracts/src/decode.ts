@@ -19,6 +19,18 @@ export function decodeMessage<T extends SchemaTopic>(
   bytes: Buffer | null,
   maxBytes: number = MAX_MESSAGE_BYTES,
 ): DecodeResult<MessageByTopic[T]> {
+  const parsed = parseMessage(bytes, maxBytes);
+  return parsed.ok ? validateMessage(topic, parsed.value) : parsed;
+}
+
+/**
+ * The size limit, UTF-8 and JSON, no schema: for a topic only this system writes whose readers check
+ * each message themselves (the journal: JournalCodec.fromWire), so it is validated once, where it is made.
+ */
+export function parseMessage(
+  bytes: Buffer | null,
+  maxBytes: number = MAX_MESSAGE_BYTES,
+): DecodeResult<unknown> {
   if (bytes === null || bytes.length === 0) {
     return { ok: false, code: 'empty', reason: 'empty message value (null or zero bytes)' };
   }
@@ -29,13 +41,11 @@ export function decodeMessage<T extends SchemaTopic>(
       reason: `message is ${bytes.length} bytes, the limit is ${maxBytes}`,
     };
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(utf8.decode(bytes));
+    return { ok: true, value: JSON.parse(utf8.decode(bytes)) };
   } catch (error) {
     return { ok: false, code: 'not-json', reason: `not UTF-8 JSON: ${(error as Error).message}` };
   }
-  return validateMessage(topic, parsed);
 }
 
 /** Validates an already-parsed value against the topic's schema. */

@@ -1,4 +1,4 @@
-import { decodeMessage, SCHEMA_TOPICS, SchemaTopic } from '@clearing/contracts';
+import { decodeMessage, parseMessage, SCHEMA_TOPICS, SchemaTopic, TOPICS } from '@clearing/contracts';
 import { Decoder } from './messages';
 
 /**
@@ -10,4 +10,16 @@ export const decodeContract: Decoder<never> = (topic, value) => {
     return { ok: false, reason: `no published schema for topic ${topic}`, code: 'schema' };
   }
   return decodeMessage(topic as SchemaTopic, value) as ReturnType<Decoder<never>>;
+};
+
+/**
+ * decodeContract, except for ledger.journal.v1: only the aggregator's writer produces it (topic ACLs),
+ * from commands it validated, and every reader rebuilds each event with JournalCodec.fromWire, which
+ * checks its shape, envelope patterns, amounts and balance. The schema pass on top cost a JSON Schema
+ * walk of every 1.2 KB event (issue 15). A journal record fromWire refuses fails its batch, which is
+ * retried, instead of being dead-lettered: a bad journal event is a broken ledger, not input to skip.
+ */
+export const decodeJournalOwnWrite: Decoder<never> = (topic, value) => {
+  if (topic !== TOPICS.ledgerJournal) return decodeContract(topic, value);
+  return parseMessage(value) as ReturnType<Decoder<never>>;
 };

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, JsonObject, JsonValue } from './json';
+import {
+  canonicalJson,
+  CanonicalMember,
+  canonicalMembersOf,
+  canonicalObject,
+  JsonObject,
+  JsonValue,
+  withMember,
+} from './json';
 
 // Fixed namespace so our ids never collide with name-based UUIDs minted by other systems from the same parts.
 const ID_NAMESPACE = 'clearing.ledger.v1';
@@ -26,20 +34,31 @@ export function deterministicId(...parts: string[]): string {
 
 /** SHA-256 (hex) of the canonical JSON of `content`: key order and whitespace do not matter. */
 export function contentHash(content: JsonValue): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return sha256Hex(canonicalJson(content));
 }
+
+/** What a door stamps afresh on every retry of the same request (see commandContentHash). */
+const RESTAMPED = new Set(['issuedAt', 'attribution', 'signature']);
 
 /**
  * What a command id stands for. A command that came through a door (it carries `attribution`) is
  * hashed without when it was issued and signed: a caller retrying with the same Idempotency-Key gets a
  * fresh `issuedAt`, `attribution.at` and signature, and that retry is a duplicate, not a conflict. Who
  * asked stays in (another principal reusing the id conflicts). Unattributed commands hash whole.
+ * `members`: the command's canonicalMembersOf, when the caller already has them (the writer does).
  */
-export function commandContentHash(command: JsonObject): string {
+export function commandContentHash(
+  command: JsonObject,
+  members: readonly CanonicalMember[] = canonicalMembersOf(command),
+): string {
   const attribution = command.attribution as JsonObject | undefined;
-  if (attribution === undefined) return contentHash(command);
-  const { issuedAt: _issuedAt, attribution: _attribution, signature: _signature, ...asked } = command;
-  return contentHash({ ...asked, principal: attribution.principal ?? null });
+  if (attribution === undefined) return sha256Hex(canonicalObject(members));
+  const asked = members.filter(([key]) => !RESTAMPED.has(key));
+  return sha256Hex(canonicalObject(withMember(asked, 'principal', attribution.principal ?? null)));
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /**

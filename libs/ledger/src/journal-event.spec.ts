@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createJournalEvent, InvalidJournalEventError, withSequence } from './journal-event';
 import {
+  balanceDecidedPostings,
   BalancedPostings,
   balancePostings,
   checkPostings,
@@ -76,6 +77,28 @@ describe('checkPostings (examples)', () => {
     assert.deepEqual(checkPostings(zero), { ok: false, reason: 'posting 0: zero amount' });
     const numericCheck = checkPostings(numeric);
     assert.match(numericCheck.ok ? 'accepted' : numericCheck.reason, /bigint/);
+  });
+});
+
+describe("balanceDecidedPostings (the writer's own postings, properties)", () => {
+  it('given random balanced posting sets, then it accepts them', () => {
+    fc.assert(fc.property(balancedPostingsArb, (postings) => assert.ok(balanceDecidedPostings(postings))));
+  });
+
+  it('given a balanced set perturbed on one posting, or a zero posting added, then it throws', () => {
+    const perturbedArb = fc.tuple(balancedPostingsArb, fc.nat(), fc.bigInt({ min: -1000n, max: 1000n }));
+    fc.assert(
+      fc.property(
+        perturbedArb.filter(([, , delta]) => delta !== 0n),
+        ([postings, index, delta]) => {
+          const target = index % postings.length;
+          const perturbed = postings.map((p, i) => (i === target ? { ...p, amount: p.amount + delta } : p));
+          assert.throws(() => balanceDecidedPostings(perturbed), UnbalancedPostingsError);
+          const withZero = [...postings, { account: 'A-1', asset: postings[0].asset, amount: 0n }];
+          assert.throws(() => balanceDecidedPostings(withZero), /zero amount/);
+        },
+      ),
+    );
   });
 });
 

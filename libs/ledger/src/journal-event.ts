@@ -41,10 +41,15 @@ export class InvalidJournalEventError extends Error {
 }
 
 /**
- * The only way to build a JournalEvent: requires postings already proven balanced (the type system
- * enforces that via `BalancedPostings`), validates the envelope, and returns a deep-frozen copy.
+ * Builds a JournalEvent from outside input (the wire, tests): requires postings already proven balanced
+ * (the type system enforces that via `BalancedPostings`), validates the envelope, and returns a
+ * deep-frozen copy. `adoptPayload`: the payload is the caller's to give away (freshly parsed JSON), so it
+ * is frozen in place instead of cloned first. The writer's own decisions are built by `nextEvent`.
  */
-export function createJournalEvent(input: JournalEvent): JournalEvent {
+export function createJournalEvent(
+  input: JournalEvent,
+  options: { adoptPayload?: boolean } = {},
+): JournalEvent {
   const problem = envelopeProblem(input);
   if (problem !== undefined) {
     throw new InvalidJournalEventError(`journal event ${JSON.stringify(input.id)}: ${problem}`);
@@ -59,7 +64,9 @@ export function createJournalEvent(input: JournalEvent): JournalEvent {
     ...(input.causationId === undefined ? {} : { causationId: input.causationId }),
     ...(input.commandHash === undefined ? {} : { commandHash: input.commandHash }),
     postings: input.postings,
-    payload: deepFreeze(structuredClone(input.payload) as JsonObject),
+    payload: deepFreeze(
+      options.adoptPayload ? input.payload : (structuredClone(input.payload) as JsonObject),
+    ),
   };
   return Object.freeze(event);
 }

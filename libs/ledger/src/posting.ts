@@ -61,6 +61,23 @@ export function balancePostings(postings: readonly Posting[]): BalancedPostings 
 }
 
 /**
+ * The writer's own postings, built by its decide step from a schema-valid command (accounts and assets
+ * matched the same patterns at the edge): only what the decision itself could get wrong is checked, no
+ * zero amount and a zero sum per asset; no pattern test, no copy, no freeze (the hot path, issue 15).
+ */
+export function balanceDecidedPostings(postings: readonly Posting[]): BalancedPostings {
+  if (postings.length === 0) throw new UnbalancedPostingsError('no postings');
+  for (const [index, posting] of postings.entries()) {
+    if (posting.amount === 0n) throw new UnbalancedPostingsError(`posting ${index}: zero amount`);
+    let sum = 0n;
+    for (const other of postings) if (other.asset === posting.asset) sum += other.amount;
+    if (sum !== 0n)
+      throw new UnbalancedPostingsError(`unbalanced: ${posting.asset} sums to ${sum} minor units`);
+  }
+  return postings as BalancedPostings;
+}
+
+/**
  * The deliberate empty posting list, for journal events that record a decision without moving value
  * (WithdrawalRejected, RiskParamsChanged). `checkPostings([])` rejects emptiness so it is never accidental.
  */

@@ -101,4 +101,36 @@ describe('journal wire codec: untrusted input', () => {
     assert.throws(() => journalEventFromWire(withAmounts('1', '-1', 'DOGE'), assets), /unknown asset/);
     assert.throws(() => journalEventFromWire({ ...base, schemaVersion: 2 as 1 }, assets), /schemaVersion/);
   });
+
+  // Readers parse the journal without the JSON Schema pass (issue 15): what the schema refused and the
+  // envelope patterns let through (a pattern test of undefined tests the string "undefined") fails here.
+  it('given a field missing or of the wrong JSON type, then decoding throws', () => {
+    const base = {
+      schemaVersion: 1,
+      id: 'x',
+      type: 'CollateralDeposited',
+      account: 'A-1',
+      occurredAt: '2026-01-01T00:00:00Z',
+      postings: [
+        { account: 'A-1', asset: 'USDC', amount: '1' },
+        { account: 'custody', asset: 'USDC', amount: '-1' },
+      ],
+      payload: {},
+    };
+    const malformed: [string, object, RegExp][] = [
+      ['no account', { ...base, account: undefined }, /account must be a string/],
+      ['a numeric id', { ...base, id: 7 }, /id must be a string/],
+      ['a numeric causationId', { ...base, causationId: 7 }, /causationId must be a string/],
+      [
+        'numeric amounts',
+        { ...base, postings: base.postings.map((p, i) => ({ ...p, amount: i === 0 ? 1 : -1 })) },
+        /posting/,
+      ],
+      ['postings not an array', { ...base, postings: {} }, /postings must be an array/],
+      ['a payload array', { ...base, payload: [] }, /payload must be an object/],
+      ['null', null as unknown as object, /not an object/],
+    ];
+    for (const [name, wire, reason] of malformed)
+      assert.throws(() => journalEventFromWire(wire as JournalEventWire, assets), reason, name);
+  });
 });

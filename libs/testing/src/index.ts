@@ -14,3 +14,4 @@ export * from './hostile';
 export * from './onboarding';
 export * from './verify';
 export * from './services';
+export * from './bench-book';

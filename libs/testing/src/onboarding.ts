@@ -14,7 +14,11 @@ export interface Onboarding {
   readonly issuedAt?: string;
 }
 
-const FIXTURE_ATTRIBUTION: AttributionV1 = { principal: 'test-setup', at: '2026-11-24T08:00:00Z', via: 'ops' };
+const FIXTURE_ATTRIBUTION: AttributionV1 = {
+  principal: 'test-setup',
+  at: '2026-11-24T08:00:00Z',
+  via: 'ops',
+};
 
 /**
  * Opens `accounts` the way production does, with journaled OpenAccount commands, all in one send; the

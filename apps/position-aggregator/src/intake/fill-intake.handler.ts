@@ -13,6 +13,7 @@ import {
 } from '@clearing/kafka';
 import { signCommand } from '@clearing/ledger';
 import { AGGREGATOR_SETTINGS, AGGREGATOR_TRANSPORT, AggregatorSettings } from '../aggregator.settings';
+import { commandOwnerOf } from '../journal/command-owner';
 import { claimFills } from './fill-claims';
 import { FillVerdict, ReferenceData, validateFill } from './fill-validation';
 import { ReferenceDataRepository } from './reference-data.repository';
@@ -54,7 +55,7 @@ export class FillIntakeHandler {
     const outputs: OutboundMessage[] = [];
     valid.forEach(({ message, legs }, i) => {
       const claim = claims[i];
-      if (claim.kind === 'mine') outputs.push(...legs.map((leg) => this.legMessage(leg)));
+      if (claim.kind === 'mine') outputs.push(...legs.map((leg) => legMessage(leg, this.settings)));
       else
         rejected.push(
           refuse(
@@ -66,12 +67,19 @@ export class FillIntakeHandler {
     });
     return { outputs, rejected };
   }
+}
 
-  /** Signed: the journal writer books only legs this intake novated (issue 11). */
-  private legMessage(leg: FillLegCommandV1): OutboundMessage {
-    const signed = signCommand(leg, 'position-aggregator', this.settings.signingKeys['position-aggregator']);
-    return { topic: TOPICS.ledgerCommands, key: leg.account, value: JSON.stringify(signed) };
-  }
+/**
+ * Signed: the journal writer books only legs this intake novated (issue 11). Sent to its owner shard,
+ * the partition kafkajs would pick for the key: computed once here, the producer does not hash it again.
+ */
+export function legMessage(
+  leg: FillLegCommandV1,
+  settings: Pick<AggregatorSettings, 'signingKeys' | 'partitionCount'>,
+): OutboundMessage {
+  const signed = signCommand(leg, 'position-aggregator', settings.signingKeys['position-aggregator']);
+  const partition = commandOwnerOf(leg, settings.partitionCount);
+  return { topic: TOPICS.ledgerCommands, key: leg.account, partition, value: JSON.stringify(signed) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CommandIssuer, SigningKeys } from '@clearing/config';
 import { LedgerCommandV1 } from '@clearing/contracts';
-import { signatureRefusalOf } from '@clearing/ledger';
+import { CanonicalMember, signatureRefusalOf } from '@clearing/ledger';
 
 /**
  * Who may say what (issue 11): the issuer whose signature a command needs, or undefined when any
@@ -38,14 +38,18 @@ export function requiredIssuerOf(
   }
 }
 
-/** Undefined when the command may be decided; else why its issuer cannot be verified (journaled). */
+/**
+ * Undefined when the command may be decided; else why its issuer cannot be verified (journaled).
+ * `members`: the command's canonicalMembersOf, when the caller already has them.
+ */
 export function issuerRefusalOf(
   command: LedgerCommandV1,
   keys: SigningKeys,
   backstopAccount: string,
+  members?: readonly CanonicalMember[],
 ): string | undefined {
   const issuer = requiredIssuerOf(command, backstopAccount);
-  return issuer === undefined ? undefined : signatureRefusalOf(command, issuer, keys[issuer]);
+  return issuer === undefined ? undefined : signatureRefusalOf(command, issuer, keys[issuer], members);
 }
 
 function isOperatorFunded(account: string, backstopAccount: string): boolean {

@@ -13,6 +13,8 @@ import {
   TransformResult,
 } from '@clearing/kafka';
 import {
+  CanonicalMember,
+  canonicalMembersOf,
   commandContentHash,
   EventSource,
   HandleOutcome,
@@ -79,19 +81,26 @@ export class JournalWriterHandler {
       };
     const route = routeToOwner(message, owner);
     if (!('own' in route)) return route;
+    // Canonicalized once: the signature check and the content hash both read it.
+    const members = canonicalMembersOf(command as unknown as JsonObject);
     const outcome = isShardCommand(command)
-      ? decideShardCommand(shard, command, this.codec, this.issuerRefusalOf(command), source)
-      : this.handle(shard, command, source);
+      ? decideShardCommand(shard, command, this.codec, this.issuerRefusalOf(command, members), source)
+      : this.handle(shard, command, members, source);
     if (outcome.refusal) return { refused: refuse(message, outcome.refusal.reason, outcome.refusal.code) };
     return outcome;
   }
 
-  private handle(shard: ShardLedger, command: AccountCommandV1, source: EventSource): HandleOutcome {
+  private handle(
+    shard: ShardLedger,
+    command: AccountCommandV1,
+    members: readonly CanonicalMember[],
+    source: EventSource,
+  ): HandleOutcome {
     // Key order and whitespace do not change the hash: a re-send from another client is a duplicate.
-    const commandHash = commandContentHash(command as unknown as JsonObject);
+    const commandHash = commandContentHash(command as unknown as JsonObject, members);
     let mapped;
     try {
-      const forged = this.issuerRefusalOf(command);
+      const forged = this.issuerRefusalOf(command, members);
       if (forged !== undefined) throw new Error(forged);
       mapped = { ...toBookCommand(command, this.codec), commandHash };
     } catch (error) {
@@ -109,8 +118,8 @@ export class JournalWriterHandler {
     return shard.handle(mapped, source);
   }
 
-  private issuerRefusalOf(command: LedgerCommandV1): string | undefined {
-    return issuerRefusalOf(command, this.settings.signingKeys, this.settings.backstopAccount);
+  private issuerRefusalOf(command: LedgerCommandV1, members: readonly CanonicalMember[]): string | undefined {
+    return issuerRefusalOf(command, this.settings.signingKeys, this.settings.backstopAccount, members);
   }
 
   private toMessages(outcome: HandleOutcome, partition: number): OutboundMessage[] {

@@ -5,6 +5,7 @@ import { JournalCodec } from '@clearing/ledger';
 import { AggregatorMetrics } from '../aggregator-metrics';
 import { AGGREGATOR_TRANSPORT, PROJECTION_GROUP } from '../aggregator.settings';
 import { JournalProjector } from '@clearing/persistence';
+import { ownJournalEvent } from './own-journal-event';
 
 /** Journal -> Postgres (balances, positions, journal index, fill legs), offsets in the same transaction. */
 @BatchHandler()
@@ -24,7 +25,7 @@ export class JournalProjectionHandler {
     @Ctx() context: KafkaBatchContext,
   ): Promise<void> {
     const located = batch.messages.map((m) => ({
-      event: this.codec.fromWire(m.value),
+      event: ownJournalEvent(this.codec, m.value, m),
       partition: m.partition,
       offset: m.offset,
     }));

@@ -83,7 +83,8 @@ export class AccountBook {
       this.decidedCommands.set(event.causationId, event.commandHash ?? '');
     if (isDeleveragingStep(event) && event.causationId !== undefined)
       this.decidedSteps.add(event.causationId);
-    if (position) this.setPosition(positionFromPayload(position), event.occurredAt);
+    if (position)
+      this.setPosition(decidedPositions.get(event) ?? positionFromPayload(position), event.occurredAt);
     this.status = ACCOUNT_STATUS_AFTER[event.type] ?? this.status;
   }
 
@@ -132,6 +133,18 @@ export const DELEVERAGING_STEP_COMMANDS: ReadonlySet<string> = new Set([
 function isDeleveragingStep(event: JournalEvent): boolean {
   const payload = event.payload as { caseId?: unknown; commandType?: unknown };
   return payload.caseId !== undefined || DELEVERAGING_STEP_COMMANDS.has(String(payload.commandType));
+}
+
+/**
+ * The exact position after each trade event this process decided: apply reads it here instead of parsing
+ * back the payload it just formatted (issue 15). Weak, and only a shortcut: events read from the journal
+ * are not in it and are parsed, to the same values.
+ */
+const decidedPositions = new WeakMap<JournalEvent, HeldPosition>();
+
+/** Remembers the position `event` (decided here, not yet applied) leaves the account with. */
+export function rememberDecidedPosition(event: JournalEvent, position: HeldPosition): void {
+  decidedPositions.set(event, position);
 }
 
 /** A position as journaled: decimal strings at the scales the terms imply, terms included. */

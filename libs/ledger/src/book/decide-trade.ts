@@ -2,7 +2,7 @@ import { divRound } from '../rounding';
 import { JournalEvent } from '../journal-event';
 import { JsonObject } from '../json';
 import { Posting } from '../posting';
-import { AccountBook, positionPayload } from './account-book';
+import { AccountBook, HeldPosition, positionPayload, rememberDecidedPosition } from './account-book';
 import { Attribution } from './commands';
 import { Cashflow, DecideContext, nextEvent, transfer } from './event-builder';
 import { applyTrade } from './position';
@@ -39,6 +39,7 @@ export function bookTrade(book: AccountBook, context: DecideContext, trade: Trad
   const postings: Posting[] = transfer(ccp, book.account, unitsAsset, delta);
   const cashflows: Cashflow[] = [];
   let position: JsonObject | undefined;
+  let held: HeldPosition | undefined;
   if (terms.kind === 'option' || terms.kind === 'spot') {
     // Paid in full now: the buyer pays the rounded-up amount, the seller receives the rounded-down one.
     const cash = divRound(-notionalExact(terms, delta, price), notionalDivisor(terms), 'floor');
@@ -48,6 +49,7 @@ export function bookTrade(book: AccountBook, context: DecideContext, trade: Trad
   if (terms.kind !== 'spot') {
     const outcome = applyTrade(terms, book.position(terms.instrument), delta, price);
     position = positionPayload(terms, outcome.position);
+    held = { terms, ...outcome.position };
     if (terms.kind !== 'option') {
       postings.push(...transfer(ccp, book.account, terms.settlementAsset, outcome.realizedPnl));
       cashflows.push({ asset: terms.settlementAsset, kind: 'realizedPnl', amount: outcome.realizedPnl });
@@ -55,7 +57,7 @@ export function bookTrade(book: AccountBook, context: DecideContext, trade: Trad
   }
   postings.push(...transfer(book.account, trade.feeTo, trade.feeAsset, trade.fee));
   cashflows.push({ asset: trade.feeAsset, kind: 'fee', amount: -trade.fee });
-  return nextEvent(book, context, {
+  const event = nextEvent(book, context, {
     commandId: trade.commandId,
     occurredAt: trade.occurredAt,
     attribution: trade.attribution,
@@ -64,4 +66,6 @@ export function bookTrade(book: AccountBook, context: DecideContext, trade: Trad
     cashflows,
     payload: { ...trade.payload, ...(position ? { position } : {}) },
   });
+  if (held) rememberDecidedPosition(event, held);
+  return event;
 }

@@ -1,7 +1,7 @@
 import { AssetRegistry } from '../assets';
-import { JournalEvent } from '../journal-event';
+import { InvalidJournalEventError, JournalEvent } from '../journal-event';
 import { JsonObject } from '../json';
-import { JournalEventWire, journalEventFromWire, journalEventToWire } from '../wire';
+import { JournalEventWire, journalEventFromWire, journalEventToWire, wireShapeProblem } from '../wire';
 
 /**
  * The journal's wire codec with a self-describing asset registry: an instrument's position units are
@@ -17,6 +17,8 @@ export class JournalCodec {
   }
 
   fromWire(wire: JournalEventWire): JournalEvent {
+    const problem = wireShapeProblem(wire);
+    if (problem !== undefined) throw new InvalidJournalEventError(`journal event on the wire: ${problem}`);
     this.learnAssets(wire.payload);
     return journalEventFromWire(wire, this.assets);
   }

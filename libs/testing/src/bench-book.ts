@@ -1,4 +1,4 @@
-import { depositMessage, fillMessage } from '@clearing/testing';
+import { depositMessage, fillMessage } from './messages-of-engine';
 
 /** One benchmark's order flow: accounts, a deposit each, and fills between random pairs of them. */
 export interface BenchBook {
