@@ -196,9 +196,14 @@ export class CaseStepper {
     };
   }
 
-  /** The system view for an ADL; says once per change when it must wait for a partition's summary. */
+  /**
+   * The system view for an ADL: every other instance's summary taken after the case opened, so a
+   * counterparty's position that existed at the bankruptcy is ranked (the scale proof caught an ADL on a
+   * summary published before the best counterparty's fill). Says once per change when it must wait.
+   */
   private systemFor(account: string, atMs: number): SystemSummary {
-    const system = this.systemRisk.system(atMs);
+    const openedAt = this.open.get(account)?.openedAt;
+    const system = this.systemRisk.system(atMs, openedAt === undefined ? undefined : Date.parse(openedAt));
     const stale = system.stalePartitions.join(',');
     if (stale !== (this.waitingOn.get(account) ?? '')) {
       if (stale !== '')

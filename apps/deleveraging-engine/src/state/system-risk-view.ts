@@ -57,14 +57,18 @@ export class SystemRiskView {
     return served.map((partition) => this.summaryOf(partition, byPartition.get(partition)!, nowMs));
   }
 
-  /** All partitions: the own ones as they are now, the others as last published, valued at today's marks. */
-  system(nowMs: number): SystemSummary {
+  /**
+   * All partitions: the own ones as they are now, the others as last published, valued at today's marks.
+   * A summary taken before `freshSinceMs` (an ADL's case opening) counts as stale.
+   */
+  system(nowMs: number, freshSinceMs?: number): SystemSummary {
     const own = this.ownSummaries(nowMs);
     const ownPartitions = new Set(own.map((s) => s.partition));
     const others = [...this.published.values()]
       .filter((s) => !ownPartitions.has(s.partition))
       .map((s) => revalued(s, this.markOf));
-    return new SystemSummary([...own, ...others], this.options.partitionCount, nowMs, this.options.maxAgeMs);
+    const { partitionCount, maxAgeMs } = this.options;
+    return new SystemSummary([...own, ...others], partitionCount, nowMs, maxAgeMs, freshSinceMs);
   }
 
   private summaryOf(partition: number, snapshots: AccountSnapshot[], nowMs: number): PartitionSummary {

@@ -185,6 +185,13 @@ describe('two deleveraging instances (issue 16)', () => {
     assert.deepEqual(first.system(nowMs + 10_001).stalePartitions, [3, 4, 5]);
   });
 
+  it('given a case opened after the second last summarized, then ADL waits for a newer summary, then ranks it', () => {
+    const caseOpenedMs = nowMs + 500;
+    assert.deepEqual(first.system(nowMs + 1_000, caseOpenedMs).stalePartitions, [3, 4, 5]);
+    exchange(second, first, nowMs + 1_000);
+    assert.equal(first.system(nowMs + 1_000, caseOpenedMs).isComplete(), true);
+  });
+
   it('given the second summarized before the crash (at 60,000), then the first ranks its positions at its own marks', () => {
     const beforeCrash = instance([3, 4, 5], 60_000);
     const afterCrash = instance([0, 1, 2]);

@@ -88,7 +88,11 @@ export function isNewerSummary(held: PartitionSummary | undefined, next: Partiti
 
 /** The system as every instance sees it: one summary per partition. */
 export class SystemSummary {
-  /** Partitions with no summary, or one older than the maximum age (their owner is gone or stuck). */
+  /**
+   * Partitions with no summary, one older than the maximum age (their owner is gone or stuck), or one taken
+   * before `freshSinceMs`: an ADL decided for a case opened then must see the book as it was then or later,
+   * not a summary that predates the counterparties' positions.
+   */
   readonly stalePartitions: readonly number[];
 
   constructor(
@@ -96,8 +100,10 @@ export class SystemSummary {
     partitionCount: number,
     nowMs: number,
     maxAgeMs: number,
+    freshSinceMs = Number.NEGATIVE_INFINITY,
   ) {
-    const fresh = new Set(summaries.filter((s) => nowMs - s.asOfMs <= maxAgeMs).map((s) => s.partition));
+    const isFresh = (s: PartitionSummary) => nowMs - s.asOfMs <= maxAgeMs && s.asOfMs >= freshSinceMs;
+    const fresh = new Set(summaries.filter(isFresh).map((s) => s.partition));
     this.stalePartitions = [...Array(partitionCount).keys()].filter((p) => !fresh.has(p));
   }
 
