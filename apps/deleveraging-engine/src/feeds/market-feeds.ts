@@ -1,14 +1,15 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { MarginV1, MarkV1, RiskSummaryV1, TOPICS } from '@clearing/contracts';
+import { MarginV1, MarkV1, TOPICS } from '@clearing/contracts';
 import { BroadcastFeed, clusterScopedId, decodeContract } from '@clearing/kafka';
+import { PartitionSummary } from '@clearing/liquidation';
 import { persistVolatility, restoreVolatility } from '@clearing/margin-engine';
 import { CaseDriver } from '../cases/case-driver';
 import { MARGIN_GROUP_PREFIX, MARKS_GROUP_PREFIX, SUMMARIES_GROUP_PREFIX } from '../deleveraging.settings';
 import { ExactMarks } from '../state/exact-marks';
 import { LedgerView } from '../state/ledger-view';
-import { summaryFromWire } from '../state/summary-wire';
+import { summaryDecoder } from '../state/summary-wire';
 import { SystemRiskView } from '../state/system-risk-view';
 
 /**
@@ -22,7 +23,7 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(MarketFeeds.name);
   private readonly marks: BroadcastFeed<MarkV1>;
   private readonly margin: BroadcastFeed<MarginV1>;
-  private readonly summaries: BroadcastFeed<RiskSummaryV1>;
+  private readonly summaries: BroadcastFeed<PartitionSummary>;
   private stopped = false;
 
   constructor(
@@ -65,13 +66,12 @@ export class MarketFeeds implements OnApplicationBootstrap, OnApplicationShutdow
       onCaughtUp: () => undefined,
       onInvalid: onInvalid(TOPICS.margin),
     });
-    this.summaries = new BroadcastFeed<RiskSummaryV1>({
+    this.summaries = new BroadcastFeed<PartitionSummary>({
       kafka,
       topic: TOPICS.riskSummaries,
       groupPrefix: clusterScopedId(SUMMARIES_GROUP_PREFIX),
-      decode: decodeContract,
-      onMessages: (summaries) =>
-        systemRisk.observe(summaries.map((s) => summaryFromWire(s, view.settings.scaleOf))),
+      decode: summaryDecoder(systemRisk.partitionCount, view.settings.scaleOf),
+      onMessages: (summaries) => systemRisk.observe(summaries),
       onCaughtUp: () => undefined,
       onInvalid: onInvalid(TOPICS.riskSummaries),
     });

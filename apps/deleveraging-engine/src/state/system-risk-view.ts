@@ -38,6 +38,10 @@ export class SystemRiskView {
     private readonly options: SystemRiskOptions,
   ) {}
 
+  get partitionCount(): number {
+    return this.options.partitionCount;
+  }
+
   /** Summaries read from the topic (any owner, any order). */
   observe(summaries: readonly PartitionSummary[]): void {
     for (const summary of summaries)

@@ -7,7 +7,7 @@ import { defaultMarginConfig, riskArray } from '@clearing/risk';
 import { snapshotOf } from './account-snapshot';
 import { ExactMarks } from './exact-marks';
 import { LedgerView } from './ledger-view';
-import { summaryFromWire, summaryToWire } from './summary-wire';
+import { summaryDecoder, summaryFromWire, summaryToWire } from './summary-wire';
 import { SystemRiskView } from './system-risk-view';
 
 // Issue 16: with two deleveraging instances, each holds the accounts of its own journal partitions only.
@@ -201,5 +201,34 @@ describe('two deleveraging instances (issue 16)', () => {
       queue.map((c) => c.account),
       ['acct-carol', 'acct-bob'],
     );
+  });
+});
+
+describe('risk.summaries.v1 from a misbehaving publisher (issue 16)', () => {
+  const decode = summaryDecoder(PARTITIONS, scaleOf);
+  const honest = instance([3, 4, 5]).ownSummaries(Date.parse('2026-12-06T00:03:00Z'));
+  const [summary] = honest.filter((s) => s.candidates.length > 0);
+  const wire = summaryToWire(summary, PARTITIONS, 'instance', scaleOf);
+  const bytes = (message: object) => Buffer.from(JSON.stringify(message));
+
+  it('given an honest summary, then it is admitted', () => {
+    assert.equal(decode(TOPICS.riskSummaries, bytes(wire)).ok, true);
+  });
+
+  it('given another partition count, a partition out of range, or an account of another partition, then it is refused with a reason', () => {
+    const hostile = [
+      { ...wire, partitionCount: PARTITIONS + 1 },
+      { ...wire, partition: PARTITIONS },
+      { ...wire, adl: [{ ...wire.adl[0], account: 'acct-alice' }] },
+    ];
+    for (const message of hostile) {
+      const decoded = decode(TOPICS.riskSummaries, bytes(message));
+      assert.equal(decoded.ok, false, JSON.stringify(message.adl[0]));
+    }
+  });
+
+  it('given a quantity finer than its position scale, then it is refused, not thrown', () => {
+    const finer = { ...wire, adl: [{ ...wire.adl[0], quantity: '-1.123456789' }] };
+    assert.equal(decode(TOPICS.riskSummaries, bytes(finer)).ok, false);
   });
 });
