@@ -5,7 +5,7 @@ import { InstrumentTerms, JournalEvent, parseAmount, scaledDecimal, ShardLedger 
 import { defaultMarginConfig, riskArray } from '@clearing/risk';
 import { MarginEngine, MarginEngineSettings } from './margin-engine';
 
-const SCALES: Record<string, number> = { USDC: 6, BTC: 8, ETH: 18 };
+const SCALES: Record<string, number> = { USDC: 6, BTC: 8, ETH: 18, stETH: 18 };
 export const scaleOf = (asset: string): number => {
   const scale = SCALES[asset];
   if (scale === undefined) throw new Error(`unknown asset ${asset}`);
@@ -39,13 +39,13 @@ export class TestLedger {
   private readonly shard = new ShardLedger(0, { maxEvents: 1_000 }, scaleOf);
   private fills = 0;
 
-  deposit(account: string, usdc: string, at = '2026-11-25T10:00:00Z'): JournalEvent[] {
-    const amount = parseAmount(usdc, 6);
+  deposit(account: string, units: string, at = '2026-11-25T10:00:00Z', asset = 'USDC'): JournalEvent[] {
+    const amount = parseAmount(units, scaleOf(asset));
     const command = {
       type: 'Deposit' as const,
-      commandId: `dep-${account}-${usdc}`,
+      commandId: `dep-${account}-${units}-${asset}`,
       account,
-      asset: 'USDC',
+      asset,
       amount,
       occurredAt: at,
     };
@@ -108,21 +108,40 @@ export function btcPerpMark(
 }
 
 export function btcIndex(priceUsd: number, asOf: string): MarkV1 {
-  const confidence = {
-    sourcesUsed: 3,
-    sourcesKnown: 3,
-    sourcesStale: 0,
-    sourcesOutlying: 0,
-    dispersion: '0',
-    stalenessMs: 0,
+  return indexMark('BTC', priceUsd, asOf);
+}
+
+/** A liquid staking token's redemption rate in its staked asset, as the staking oracle feeds it. */
+export function redemptionRate(token: string, base: string, rate: string, asOf: string): MarkV1 {
+  return {
+    schemaVersion: 1,
+    kind: 'redemption-rate',
+    status: 'valid',
+    asOf,
+    token,
+    base,
+    rate,
+    confidence: CONFIDENCE,
   };
+}
+
+const CONFIDENCE = {
+  sourcesUsed: 3,
+  sourcesKnown: 3,
+  sourcesStale: 0,
+  sourcesOutlying: 0,
+  dispersion: '0',
+  stalenessMs: 0,
+};
+
+export function indexMark(underlying: string, priceUsd: number, asOf: string): MarkV1 {
   return {
     schemaVersion: 1,
     kind: 'index',
     status: 'valid',
     asOf,
-    underlying: 'BTC',
+    underlying,
     price: String(priceUsd),
-    confidence,
+    confidence: CONFIDENCE,
   };
 }

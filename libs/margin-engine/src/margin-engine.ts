@@ -3,6 +3,7 @@ import { JournalEvent } from '@clearing/ledger';
 import {
   AccountMargin,
   accountMargin,
+  collateralPriceInputs,
   MarginConfig,
   MarginMethod,
   MarginPortfolio,
@@ -75,9 +76,17 @@ export class MarginEngine {
   applyMarkBatch(marks: readonly MarkV1[]): { holders: Set<string>; sampled: ReadonlySet<string> } {
     const change = this.market.apply(marks);
     return {
-      holders: this.accounts.holdersOf([...change.instruments, ...change.assets]),
+      holders: this.accounts.holdersOf([...change.instruments, ...this.collateralRepriced(change.assets)]),
       sampled: change.sampled,
     };
+  }
+
+  /** The assets re-priced and the collateral priced from them (ETH's index re-prices stETH too). */
+  private collateralRepriced(assets: ReadonlySet<string>): Set<string> {
+    const repriced = new Set(assets);
+    for (const [asset, params] of Object.entries(this.config.collateral))
+      if (collateralPriceInputs(asset, params).some((input) => assets.has(input))) repriced.add(asset);
+    return repriced;
   }
 
   /** The figures of these accounts now, and the subset worth publishing (which become the last published). */

@@ -139,6 +139,10 @@ export class MarketState {
     return this.assetPricesUsd.has(asset);
   }
 
+  hasRedemptionRate(token: string): boolean {
+    return this.redemptionRates.has(token);
+  }
+
   underlyingOf(instrument: string): string | undefined {
     return this.instrumentUnderlying.get(instrument);
   }

@@ -55,6 +55,15 @@ export function collateralPriceUsd(asset: string, params: CollateralParams, mark
   return Math.min(marketPrice, rate * priceOf(market, staking.stakedAsset));
 }
 
+/**
+ * The assets whose index marks price one unit of this collateral: the asset itself and, for a liquid staking
+ * token, the asset it is staked in (its redemption rate is a third input, keyed by the token itself).
+ */
+export function collateralPriceInputs(asset: string, params: CollateralParams): string[] {
+  const staked = params.liquidStaking?.stakedAsset;
+  return staked === undefined ? [asset] : [asset, staked];
+}
+
 export interface CollateralValue {
   readonly asset: string;
   readonly units: number;

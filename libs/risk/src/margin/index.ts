@@ -14,7 +14,7 @@ export { portfolioFromLedger, positionFromLedger } from './from-ledger';
 export type { LedgerAccountView, LedgerPositionView } from './from-ledger';
 export { accountGreeks } from './greeks';
 export type { AccountGreeks, UnderlyingGreeks } from './greeks';
-export { collateralPriceUsd, haircutOf, valueCollateral } from './haircut';
+export { collateralPriceInputs, collateralPriceUsd, haircutOf, valueCollateral } from './haircut';
 export type { CollateralValue, Haircut } from './haircut';
 export { healthOf } from './health';
 export type { Health, HealthBand } from './health';
