@@ -2,12 +2,15 @@
 // load as a matching engine publishes it; for each side of each fill, the time from its publication to the
 // first margin.v1 of that account whose journalSequence includes it.
 // Run: npm run build && node dist/bench/fill-to-margin-latency.bench.js [--accounts 2000] [--rate 200]
-//      [--seconds 30] [--warmup-seconds 5]
+//      [--seconds 30] [--warmup-seconds 5] [--layout LOOPS/LOOPS/...] (the aggregator as one process per
+//      group of loops, as in the throughput bench; one process running every loop by default)
 import { parseArgs } from 'node:util';
 import { btcQuotes, eventually, MarginFixture, publishRaw } from '@clearing/testing';
 import { benchBook, BenchBook } from '@clearing/testing';
+import { parseLayout, startAggregatorProcesses } from './support/aggregator-layout';
 import { progress } from './support/aggregator-pass';
 import { JournalLegs } from './support/journal-legs';
+import { LegCommands } from './support/leg-commands';
 import { fillLatencies } from './support/leg-latency';
 import { printLatencyReport } from './support/latency-report';
 import { MarginTrail } from './support/margin-trail';
@@ -21,8 +24,10 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '30' },
     'warmup-seconds': { type: 'string', default: '5' },
+    layout: { type: 'string' },
   },
 });
+const LAYOUT = parseLayout(args.layout);
 const ACCOUNTS = Number(args.accounts);
 const FILLS_PER_SECOND = Number(args.rate);
 const MEASURED_FILLS = FILLS_PER_SECOND * Number(args.seconds);
@@ -34,6 +39,7 @@ const PUBLISH_EVERY_MOVE = { MARGIN_PUBLISH_RELATIVE: '0', MARGIN_PUBLISH_ABSOLU
 
 interface Watches {
   journal: JournalLegs;
+  commands: LegCommands;
   margin: MarginTrail;
   btcPerpMarked: () => boolean;
   stop: () => Promise<void>;
@@ -42,10 +48,12 @@ interface Watches {
 async function watch(fixture: MarginFixture): Promise<Watches> {
   const { kafka } = fixture.kafka;
   const journal = new JournalLegs();
+  const commands = new LegCommands();
   const margin = new MarginTrail();
   let marked = false;
   const stops = await Promise.all([
     watchTopic(kafka, fixture.topics.ledgerJournal, journal.onRecord),
+    watchTopic(kafka, fixture.topics.ledgerCommands, commands.onRecord),
     watchTopic(kafka, fixture.topics.margin, margin.onRecord),
     watchTopic(kafka, fixture.topics.marks, (message) => {
       const mark = JSON.parse(message.value!.toString()) as { kind: string; instrument?: string };
@@ -54,6 +62,7 @@ async function watch(fixture: MarginFixture): Promise<Watches> {
   ]);
   return {
     journal,
+    commands,
     margin,
     btcPerpMarked: () => marked,
     stop: async () => void (await Promise.all(stops.map((s) => s()))),
@@ -119,6 +128,7 @@ async function measure(fixture: MarginFixture, book: BenchBook, watches: Watches
     load.publishedAtMs.slice(WARMUP_FILLS),
     watches.journal,
     watches.margin,
+    watches.commands,
   );
   printLatencyReport(latencies, {
     measuredFills: fillIds.length,
@@ -144,7 +154,8 @@ async function main(): Promise<void> {
   try {
     await fixture.open(book.accounts);
     watches = await watch(fixture);
-    await fixture.startAll({ ...PUBLISH_EVERY_MOVE, KAFKA_SESSION_TIMEOUT_MS: '30000' });
+    await startAggregatorProcesses(fixture, LAYOUT, { KAFKA_SESSION_TIMEOUT_MS: '30000' });
+    await fixture.startValuation({ ...PUBLISH_EVERY_MOVE, KAFKA_SESSION_TIMEOUT_MS: '30000' });
     progress(`services up; margin at ${fixture.marginUrl}; booking ${ACCOUNTS} deposits`);
     await prime(fixture, book, watches);
     await measure(fixture, book, watches);

@@ -24,6 +24,11 @@ const ROWS: Row[] = [
     'of which: published -> journal record written (aggregator)',
     perLeg((t) => t.writtenAtMs - t.publishedAtMs),
   ],
+  ['- of which: published -> leg command sent (intake)', perLeg((t) => t.novatedAtMs - t.publishedAtMs)],
+  [
+    '- of which: leg command sent -> journal record sent (writer)',
+    perLeg((t) => t.writtenAtMs - t.novatedAtMs),
+  ],
   [
     'of which: journal written -> margin computed (margin service)',
     perLeg((t) => t.computedAtMs - t.writtenAtMs),

@@ -1,9 +1,12 @@
 import { JournalLegs } from './journal-legs';
+import { LegCommands } from './leg-commands';
 import { MarginTrail } from './margin-trail';
 
 /** The clock readings of one side of one fill, from its publication to the margin.v1 that includes it. */
 export interface LegTimes {
   readonly publishedAtMs: number;
+  /** The FillLeg command record's CreateTime (set by the intake at send, inside its transaction). */
+  readonly novatedAtMs: number;
   /** The journal record's CreateTime (set by the writer at send, inside its transaction). */
   readonly writtenAtMs: number;
   /** margin.v1 computedAt: the margin process's clock (same host, so comparable). */
@@ -28,17 +31,21 @@ export function fillLatencies(
   publishedAtMs: readonly number[],
   journal: JournalLegs,
   trail: MarginTrail,
+  commands: LegCommands,
 ): FillLatencies {
   const legs: LegTimes[] = [];
   const bothPartiesMs = fillIds.map((fillId, i) => {
     const sides = (['buy', 'sell'] as const).map((side) => {
       const leg = journal.of(fillId, side);
       const margin = leg && trail.firstIncluding(leg.account, leg.sequence);
-      if (!leg || !margin) throw new Error(`the ${side} side of ${fillId} was not journaled and margined`);
+      const novatedAtMs = commands.sentAt(fillId, side);
+      if (!leg || !margin || novatedAtMs === undefined)
+        throw new Error(`the ${side} side of ${fillId} was not journaled and margined`);
       if (!margin.priced)
         throw new Error(`the ${side} side of ${fillId} was margined unpriced: no marks yet`);
       const times: LegTimes = {
         publishedAtMs: publishedAtMs[i],
+        novatedAtMs,
         writtenAtMs: leg.writtenAtMs,
         computedAtMs: margin.computedAtMs,
         receivedAtMs: margin.receivedAtMs,

@@ -20,6 +20,11 @@ export class MarginFixture extends AggregatorFixture {
 
   async startAll(marginEnv: Record<string, string> = {}): Promise<void> {
     await this.start();
+    await this.startValuation(marginEnv);
+  }
+
+  /** The oracle and the margin calculator, for an aggregator started otherwise (a bench's process layout). */
+  async startValuation(marginEnv: Record<string, string> = {}): Promise<void> {
     await this.startOracle();
     const margin = await this.startService(MAINS.margin, marginEnv);
     const port = /listening on http:\/\/[^:]+:(\d+)/.exec(margin.output())![1];
