@@ -25,7 +25,6 @@ export interface AggregatorSettings {
   /** How often the writer's clock looks for due netting cycles (ClockTick commands). */
   clockTickMs: number;
   selfTradeVenues: ReadonlySet<string>;
-  instrumentsFile?: string;
   /** Every issuer's key: the writer verifies privileged commands, the intake and expiry bridge sign theirs. */
   signingKeys: SigningKeys;
   /** The deleveraging engine's backstop (LIQUIDATION_BACKSTOP_ACCOUNT): funded only by signed admin commands. */
@@ -39,7 +38,7 @@ export interface AggregatorSettings {
 /**
  * NETTING_CYCLE_EVENTS (default 1000), NETTING_CYCLE_MS (default 60000: a cycle closes at the first event or
  * journaled clock tick that many ms after its first event), NETTING_CLOCK_TICK_MS (default 1000), SELF_TRADE_VENUES,
- * INSTRUMENTS_FILE, LIQUIDATION_BACKSTOP_ACCOUNT (BACKSTOP), CLEARING_SIGNING_KEY_* (libs/config),
+ * LIQUIDATION_BACKSTOP_ACCOUNT (BACKSTOP), CLEARING_SIGNING_KEY_* (libs/config),
  * AGGREGATOR_LOOPS (default `intake,writer,projection,expiry`): the loops this process runs. One Node
  * process has one JavaScript thread; each loop scales by partition in its own consumer group, so running
  * them as separate processes (say `intake,expiry` + `writer` + `projection`) lets them use more cores.
@@ -60,7 +59,6 @@ export function aggregatorSettingsFromEnv(env: NodeJS.ProcessEnv = process.env):
     },
     clockTickMs: positive('NETTING_CLOCK_TICK_MS', 1_000),
     selfTradeVenues: new Set((env.SELF_TRADE_VENUES ?? '').split(',').filter((v) => v.length > 0)),
-    instrumentsFile: env.INSTRUMENTS_FILE || undefined,
     signingKeys: signingKeysFromEnv(env),
     backstopAccount: env.LIQUIDATION_BACKSTOP_ACCOUNT ?? 'BACKSTOP',
     loops: loopsFromEnv(env.AGGREGATOR_LOOPS),

@@ -48,7 +48,7 @@ export const SERVICE = SERVICES.positionAggregator;
           kafkaJournalReader(kafka, codec),
           settings.cyclePolicy,
           codec.scaleOf,
-          registeredTermsOf(loadInstrumentFile(settings.instrumentsFile), codec.assets),
+          registeredTermsOf(loadInstrumentFile(), codec.assets),
         ),
     },
     {
@@ -56,7 +56,7 @@ export const SERVICE = SERVICES.positionAggregator;
       inject: [DataSource, JournalCodec, AGGREGATOR_SETTINGS],
       useFactory: (dataSource: DataSource, codec: JournalCodec, settings: AggregatorSettings) =>
         new ReferenceDataRepository(dataSource, codec.assets, settings.selfTradeVenues, () =>
-          loadInstrumentFile(settings.instrumentsFile),
+          loadInstrumentFile(),
         ),
     },
   ],

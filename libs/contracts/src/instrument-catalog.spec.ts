@@ -3,7 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { InstrumentDefinition, loadInstrumentFile, parseInstrumentFile } from './instrument-catalog';
+import {
+  DEFAULT_INSTRUMENTS_FILE,
+  instrumentCatalogFile,
+  InstrumentDefinition,
+  loadInstrumentFile,
+  parseInstrumentFile,
+} from './instrument-catalog';
 
 /** The repository's own perpetual: the cases below each break one thing of a valid entry. */
 const PERP: InstrumentDefinition = loadInstrumentFile().find((d) => d.kind === 'perpetual')!;
@@ -73,5 +79,16 @@ describe('instrument catalog (config/instruments.json, instruments.v1.schema.jso
       () => loadInstrumentFile(file),
       (error: Error) => error.message.startsWith(`${file}: `),
     );
+  });
+});
+
+describe('which catalog file every service reads', () => {
+  it('given INSTRUMENTS_FILE, then it is the catalog; unset or empty, then config/instruments.json', () => {
+    assert.equal(
+      instrumentCatalogFile({ INSTRUMENTS_FILE: '/etc/clearing/instruments.json' }),
+      '/etc/clearing/instruments.json',
+    );
+    assert.equal(instrumentCatalogFile({}), DEFAULT_INSTRUMENTS_FILE);
+    assert.equal(instrumentCatalogFile({ INSTRUMENTS_FILE: '' }), DEFAULT_INSTRUMENTS_FILE);
   });
 });

@@ -32,8 +32,17 @@ export interface InstrumentDefinition {
 
 export const DEFAULT_INSTRUMENTS_FILE = path.resolve(__dirname, '../../../../config/instruments.json');
 
+/**
+ * The catalog file: INSTRUMENTS_FILE when set, else the repository's config/instruments.json. Read here
+ * only, so every service trades, marks, margins and liquidates the same list (the aggregator alone once
+ * honoured it: fills in an instrument the oracle never marked left both accounts unpriced).
+ */
+export function instrumentCatalogFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INSTRUMENTS_FILE || DEFAULT_INSTRUMENTS_FILE;
+}
+
 /** The instrument catalog every service reads, validated: a typo stops the service at start, naming the field. */
-export function loadInstrumentFile(file = DEFAULT_INSTRUMENTS_FILE): InstrumentDefinition[] {
+export function loadInstrumentFile(file = instrumentCatalogFile()): InstrumentDefinition[] {
   return parseInstrumentFile(JSON.parse(readFileSync(file, 'utf8')), file);
 }
 

@@ -21,4 +21,25 @@ describe('loadOracleConfig', () => {
     writeFileSync(path.join(dir, 'instruments.json'), JSON.stringify(misspelt));
     assert.throws(() => loadOracleConfig(dir), /additional properties \("contractsize"\)/);
   });
+
+  it('given INSTRUMENTS_FILE, then the oracle marks that catalog: the one the aggregator clears fills in', () => {
+    const catalog = JSON.parse(readFileSync(DEFAULT_INSTRUMENTS_FILE, 'utf8')) as {
+      instruments: { symbol: string; kind: string }[];
+    };
+    const perp = catalog.instruments.find((i) => i.kind === 'perpetual')!;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'catalog-')), 'listed.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ instruments: [...catalog.instruments, { ...perp, symbol: 'BTC-PERP-2' }] }),
+    );
+    const before = process.env.INSTRUMENTS_FILE;
+    process.env.INSTRUMENTS_FILE = file;
+    try {
+      const symbols = loadOracleConfig().instruments.map((i) => i.symbol);
+      assert.ok(symbols.includes('BTC-PERP-2'), symbols.join(', '));
+    } finally {
+      if (before === undefined) delete process.env.INSTRUMENTS_FILE;
+      else process.env.INSTRUMENTS_FILE = before;
+    }
+  });
 });

@@ -11,15 +11,17 @@ const INSTRUMENTS_FILE = 'instruments.json';
 export const DEFAULT_VALUATION_FILE = 'valuation.json';
 
 /**
- * The instrument list shared with the position aggregator (config/instruments.json) and the oracle's
- * parameters per underlying (config/valuation.json: feeds, carry, funding, scenario grid). Read by the
- * oracle and by the margin calculator, which must build the same scenario grids the risk arrays use.
+ * The instrument catalog shared with the position aggregator (INSTRUMENTS_FILE, else config/instruments.json)
+ * and the oracle's parameters per underlying (config/valuation.json: feeds, carry, funding, scenario grid).
+ * Read by the oracle and by the margin calculator, which must build the same scenario grids the risk arrays
+ * use. `dir`, when given, holds both files.
  */
-export function loadOracleConfig(dir = configDir()): OracleConfig {
+export function loadOracleConfig(dir?: string): OracleConfig {
   const valuation = JSON.parse(
-    readFileSync(path.join(dir, DEFAULT_VALUATION_FILE), 'utf8'),
+    readFileSync(path.join(dir ?? configDir(), DEFAULT_VALUATION_FILE), 'utf8'),
   ) as ValuationConfig;
-  return createOracleConfig(loadInstrumentFile(path.join(dir, INSTRUMENTS_FILE)), valuation);
+  const instruments = loadInstrumentFile(dir === undefined ? undefined : path.join(dir, INSTRUMENTS_FILE));
+  return createOracleConfig(instruments, valuation);
 }
 
 function configDir(): string {

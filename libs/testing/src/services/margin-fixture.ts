@@ -24,16 +24,19 @@ export class MarginFixture extends AggregatorFixture {
   }
 
   /** The oracle and the margin calculator, for an aggregator started otherwise (a bench's process layout). */
-  async startValuation(marginEnv: Record<string, string> = {}): Promise<void> {
-    await this.startOracle();
+  async startValuation(
+    marginEnv: Record<string, string> = {},
+    oracleEnv: Record<string, string> = {},
+  ): Promise<void> {
+    await this.startOracle(oracleEnv);
     const margin = await this.startService(MAINS.margin, marginEnv);
     const port = /listening on http:\/\/[^:]+:(\d+)/.exec(margin.output())![1];
     this.marginUrl = `http://127.0.0.1:${port}`;
   }
 
   /** Starts the valuation oracle process alone (on this fixture's topics); resolves once it listens. */
-  startOracle(): Promise<WorkerRun> {
-    return this.startService(MAINS.oracle, {});
+  startOracle(env: Record<string, string> = {}): Promise<WorkerRun> {
+    return this.startService(MAINS.oracle, env);
   }
 
   /** Every margin.v1 message of `account`, oldest first. */
