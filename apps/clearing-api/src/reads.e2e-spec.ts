@@ -6,6 +6,8 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseApiKey } from '@clearing/access';
+import { DEV_SERVICE_CREDENTIAL } from '@clearing/config';
+import { RESUME_HALT_PATH, resumeRequest } from '@clearing/kafka';
 import { eventually, publishRaw } from '@clearing/testing';
 import { ApiFixture } from './testing/api-fixture';
 import { SEED, seedBook, seedTopics } from './testing/api-seed';
@@ -14,6 +16,8 @@ import { SEED, seedBook, seedTopics } from './testing/api-seed';
 const CLI = path.resolve(__dirname, '..', '..', '..', '..', 'apps', 'cli', 'bin', 'clearing.js');
 const fixture = new ApiFixture();
 let metrics: Server;
+const marginInstances: Server[] = [];
+let adminKey = '';
 let operatorKey = '';
 let accountKey = '';
 
@@ -35,13 +39,43 @@ async function haltingService(): Promise<string> {
   return `position-aggregator=http://127.0.0.1:${(metrics.address() as AddressInfo).port}`;
 }
 
+/**
+ * One margin-calculator instance as the API reaches it: its halt gauge on /metrics and the internal resume
+ * endpoint, decided by the services' own resumeRequest over the halts it holds (`topic:partition`).
+ */
+async function marginInstance(halted: Set<string>): Promise<string> {
+  const loop = {
+    resumeHalted: async (topic: string, partition: number) => halted.delete(`${topic}:${partition}`),
+  };
+  const server = createServer((request, response) => {
+    const url = new URL(request.url!, 'http://instance');
+    if (url.pathname !== RESUME_HALT_PATH) {
+      const gauge = ([topic, partition]: string[]) =>
+        `clearing_partition_halted{topic="${topic}",partition="${partition}",reason="negative balance"} 1`;
+      return response.end([...halted].map((key) => gauge(key.split(':'))).join('\n'));
+    }
+    const query = Object.fromEntries(url.searchParams);
+    void resumeRequest([loop], DEV_SERVICE_CREDENTIAL, { headers: request.headers, query }).then(
+      ({ status, body }) => response.writeHead(status).end(JSON.stringify(body)),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  marginInstances.push(server);
+  return `margin-calculator=http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 const get = (urlPath: string, key = operatorKey) => fixture.request(urlPath, { key });
 
 before(async () => {
-  await fixture.open({ CLEARING_SERVICE_URLS: await haltingService() });
+  const services = [
+    await haltingService(),
+    await marginInstance(new Set()),
+    await marginInstance(new Set(['ledger.journal.v1:4'])),
+  ];
+  await fixture.open({ CLEARING_SERVICE_URLS: services.join(',') });
   await seedBook(fixture.database.dataSource);
   await seedTopics((topic, messages) => publishRaw(fixture.kafka.kafka, topic, messages), fixture.topics);
-  const adminKey = await cli('create', '--role', 'admin', '--label', 'e2e');
+  adminKey = await cli('create', '--role', 'admin', '--label', 'e2e');
   operatorKey = (
     await fixture.request('/v1/admin/api-keys', {
       method: 'POST',
@@ -54,6 +88,7 @@ before(async () => {
 after(async () => {
   await fixture.close();
   metrics.close();
+  for (const server of marginInstances) server.close();
 });
 
 describe('account reads over HTTP with API keys against the running API', () => {
@@ -140,14 +175,45 @@ describe('system reads over HTTP', () => {
 
   it('given a service reporting a halted partition, when halted partitions are read, then exactly that one is listed', async () => {
     const { body } = await get('/v1/halted-partitions');
-    assert.deepEqual(body.halted, [
-      {
-        service: 'position-aggregator',
-        topic: 'ledger.commands.v1',
-        partition: 2,
-        reason: 'balance invariant broken',
-      },
-    ]);
+    const aggregator = `http://127.0.0.1:${(metrics.address() as AddressInfo).port}`;
+    assert.deepEqual(
+      (body.halted as { service: string }[]).filter((h) => h.service === 'position-aggregator'),
+      [
+        {
+          service: 'position-aggregator',
+          topic: 'ledger.commands.v1',
+          partition: 2,
+          reason: 'balance invariant broken',
+          instance: aggregator,
+        },
+      ],
+    );
+  });
+});
+
+describe('a halt on the second of two margin-calculator instances', () => {
+  const journal4 = { service: 'margin-calculator', topic: 'ledger.journal.v1', partition: 4 };
+  const resume = () =>
+    fixture.request('/v1/admin/halted-partitions/resume', { method: 'POST', key: adminKey, body: journal4 });
+  const marginHalts = async () =>
+    ((await get('/v1/halted-partitions')).body.halted as { service: string; instance: string }[]).filter(
+      (h) => h.service === 'margin-calculator',
+    );
+
+  it('when halted partitions are read, then it is listed once, naming the instance that holds it', async () => {
+    const second = `http://127.0.0.1:${(marginInstances[1].address() as AddressInfo).port}`;
+    assert.deepEqual(await marginHalts(), [{ ...journal4, reason: 'negative balance', instance: second }]);
+  });
+
+  it('when an admin resumes it, then the instance that holds it resumes it, wherever it is listed', async () => {
+    const { status, body } = await resume();
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.equal(body.resumed, true);
+    assert.deepEqual(await marginHalts(), []);
+  });
+
+  it('when it is resumed again, then no instance holds it: 404', async () => {
+    assert.equal((await resume()).status, 404);
   });
 });
 

@@ -10,12 +10,14 @@ describe('halted partitions from /metrics', () => {
       'clearing_partition_halted{topic="ledger.commands.v1",partition="3",reason=""} 0',
       'clearing_partition_halted_total{topic="x",partition="1",reason="r"} 1',
     ].join('\n');
-    assert.deepEqual(haltedIn('position-aggregator', text), [
+    const instance = { service: 'position-aggregator', baseUrl: 'http://10.0.3.7:3001' };
+    assert.deepEqual(haltedIn(instance, text), [
       {
         service: 'position-aggregator',
         topic: 'ledger.commands.v1',
         partition: 2,
         reason: 'balance \\"negative\\"',
+        instance: 'http://10.0.3.7:3001',
       },
     ]);
   });

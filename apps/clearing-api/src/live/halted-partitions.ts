@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { METRICS } from '@clearing/observability';
+import { resolveInstances, ServiceInstance } from './service-instances';
 
 export interface ServiceEndpoint {
   readonly service: string;
@@ -11,10 +12,13 @@ export interface HaltedPartition {
   readonly topic: string;
   readonly partition: number;
   readonly reason: string;
+  /** The instance holding the halt: the partition's owner. */
+  readonly instance: string;
 }
 
 export interface ServiceScrape {
   readonly service: string;
+  readonly instance: string;
   readonly reachable: boolean;
   readonly error?: string;
 }
@@ -34,7 +38,7 @@ export function serviceEndpointsFromEnv(raw: string | undefined): ServiceEndpoin
 }
 
 /** Halted partitions out of one Prometheus text exposition: the series of the halt gauge at 1. */
-export function haltedIn(service: string, metricsText: string): HaltedPartition[] {
+export function haltedIn({ service, baseUrl }: ServiceInstance, metricsText: string): HaltedPartition[] {
   const pattern = new RegExp(`^${METRICS.partitionHalted.name}\\{([^}]*)\\} 1$`, 'gm');
   return [...metricsText.matchAll(pattern)].map((match) => {
     const labels = Object.fromEntries(
@@ -45,39 +49,42 @@ export function haltedIn(service: string, metricsText: string): HaltedPartition[
       topic: labels.topic ?? '',
       partition: Number(labels.partition),
       reason: labels.reason ?? '',
+      instance: baseUrl,
     };
   });
 }
 
 /**
  * Halted partitions as the services themselves report them (`clearing_partition_halted` on /metrics),
- * scraped on each request: the gauge is the one source of truth, so no table can disagree with it.
+ * scraped on each request from every instance (resolveInstances): the gauge is the one source of truth, so
+ * no table can disagree with it. One process reached at two addresses reports its halt once.
  */
 @Injectable()
 export class HaltedPartitions {
   private readonly endpoints = serviceEndpointsFromEnv(process.env.CLEARING_SERVICE_URLS);
 
   async scrape(): Promise<{ halted: HaltedPartition[]; services: ServiceScrape[] }> {
-    const results = await Promise.all(this.endpoints.map((endpoint) => this.scrapeOne(endpoint)));
-    return { halted: results.flatMap((r) => r.halted), services: results.map((r) => r.scrape) };
+    const instances = await resolveInstances(this.endpoints);
+    const results = await Promise.all(instances.map((instance) => this.scrapeOne(instance)));
+    const halted = new Map(
+      results.flatMap((r) => r.halted).map((h) => [`${h.service} ${h.topic} ${h.partition}`, h]),
+    );
+    return { halted: [...halted.values()], services: results.map((r) => r.scrape) };
   }
 
   private async scrapeOne(
-    endpoint: ServiceEndpoint,
+    instance: ServiceInstance,
   ): Promise<{ halted: HaltedPartition[]; scrape: ServiceScrape }> {
+    const { service, baseUrl } = instance;
     try {
-      const response = await fetch(`${endpoint.baseUrl}/metrics`, {
-        signal: AbortSignal.timeout(SCRAPE_TIMEOUT_MS),
-      });
+      const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(SCRAPE_TIMEOUT_MS) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return {
-        halted: haltedIn(endpoint.service, await response.text()),
-        scrape: { service: endpoint.service, reachable: true },
-      };
+      const halted = haltedIn(instance, await response.text());
+      return { halted, scrape: { service, instance: baseUrl, reachable: true } };
     } catch (error) {
       return {
         halted: [],
-        scrape: { service: endpoint.service, reachable: false, error: (error as Error).message },
+        scrape: { service, instance: baseUrl, reachable: false, error: (error as Error).message },
       };
     }
   }

@@ -202,11 +202,17 @@ export class HaltedPartitionView {
 
   @ApiProperty({ example: 'balance invariant broken' })
   reason!: string;
+
+  @ApiProperty({ example: 'http://10.0.3.7:3001', description: 'The instance that holds the halt' })
+  instance!: string;
 }
 
 export class ServiceScrapeView {
   @ApiProperty({ example: 'position-aggregator' })
   service!: string;
+
+  @ApiProperty({ example: 'http://10.0.3.7:3001', description: 'One instance (every address of its host)' })
+  instance!: string;
 
   @ApiProperty()
   reachable!: boolean;
@@ -221,7 +227,7 @@ export class HaltedPartitionList {
 
   @ApiProperty({
     type: [ServiceScrapeView],
-    description: 'Each service of CLEARING_SERVICE_URLS, scraped now',
+    description: 'Each instance of each service of CLEARING_SERVICE_URLS, scraped now',
   })
   services!: ServiceScrapeView[];
 }

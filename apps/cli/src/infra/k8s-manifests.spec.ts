@@ -29,6 +29,7 @@ describe('k8s manifests: structure and cross-references', () => {
 
   for (const [overlay, objects] of RENDERED) {
     servicesOf(overlay, objects);
+    instancesReachedOf(overlay, objects);
     selectorsOf(overlay, objects);
     imagesOf(overlay, objects);
     lockdownOf(overlay, objects);
@@ -67,6 +68,27 @@ function servicesOf(overlay: string, objects: K8sObject[]): void {
       assert.equal(main.livenessProbe.httpGet.path, '/health/live', service);
       const port = objects.find((o) => o.kind === 'Service' && o.metadata.name === service)!.spec.ports[0];
       assert.deepEqual([port.port, port.targetPort], [defaultHttpPort, 'http'], service);
+    }
+  });
+}
+
+/** The API asks every instance for its halts: each CLEARING_SERVICE_URLS host must resolve to every pod. */
+function instancesReachedOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when the API's CLEARING_SERVICE_URLS is read, then each names a headless Service on its port`, () => {
+    const api = containersOf(
+      objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'clearing-api')!,
+    ).find((c) => c.name === 'clearing-api');
+    const raw = api.env.find((e: { name: string }) => e.name === 'CLEARING_SERVICE_URLS').value as string;
+    const entries = raw.split(',').map((entry) => entry.split('='));
+    assert.deepEqual(
+      entries.map(([service]) => service).sort(),
+      SERVICE_NAMES.filter((s) => s !== 'clearing-api'),
+    );
+    for (const [service, url] of entries) {
+      const { hostname, port } = new URL(url);
+      const target = objects.find((o) => o.kind === 'Service' && o.metadata.name === hostname);
+      assert.equal(target?.spec.clusterIP, 'None', `${hostname} is headless`);
+      assert.equal(target?.spec.ports[0].port, Number(port), service);
     }
   });
 }
