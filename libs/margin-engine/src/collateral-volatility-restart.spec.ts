@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MarkV1 } from '@clearing/contracts';
 import { defaultMarginConfig, haircutOf } from '@clearing/risk';
-import { engine, SETTINGS } from './engine-fixtures';
+import { engine, indexMark, SETTINGS } from './engine-fixtures';
 import { MarginEngine } from './margin-engine';
 import { restoreVolatility, SqlRunner } from './volatility-store';
 
@@ -13,24 +13,8 @@ const T0 = Date.parse('2026-11-25T00:00:00Z');
 const ETH = defaultMarginConfig().collateral.ETH;
 
 function ethIndex(priceUsd: number, atMs: number): MarkV1 {
-  const confidence = {
-    sourcesUsed: 3,
-    sourcesKnown: 3,
-    sourcesStale: 0,
-    sourcesOutlying: 0,
-    dispersion: '0',
-    stalenessMs: 0,
-  };
-  const asOf = new Date(atMs).toISOString();
-  return {
-    schemaVersion: 1,
-    kind: 'index',
-    status: 'valid',
-    asOf,
-    underlying: 'ETH',
-    price: priceUsd.toFixed(2),
-    confidence,
-  };
+  // Cents, as the oracle publishes an index price.
+  return indexMark('ETH', Number(priceUsd.toFixed(2)), new Date(atMs).toISOString());
 }
 
 /** 30 EWMA periods of a choppy ETH (-3 %, +4 %, ...), three index marks per period as the oracle ticks. */
