@@ -3,6 +3,7 @@ import { AdlQueueV1, SolvencyV1 } from '@clearing/contracts';
 import { formatAmount } from '@clearing/ledger';
 import { adlLights, coverTwo, marginShortfallUsd, SystemSummary } from '@clearing/liquidation';
 import { usdString } from '@clearing/margin-engine';
+import { OwnedAccounts } from '@clearing/margin-engine/service';
 import { unitsOf } from '@clearing/risk';
 import { CaseDriver } from '../cases/case-driver';
 import { CaseStepper } from '../cases/case-stepper';
@@ -14,11 +15,16 @@ import { AccountSnapshot } from '../state/account-snapshot';
 import { LedgerView } from '../state/ledger-view';
 import { SystemRiskView } from '../state/system-risk-view';
 
+/** The instance serving this journal partition publishes the system-wide solvency report. */
+export const SOLVENCY_PUBLISHER_PARTITION = 0;
+
 /**
  * Continuously (every SOLVENCY_INTERVAL_MS): Cover 2 over every partition's accounts (own ones now, the
  * others from risk.summaries.v1), each account's stress loss being what its portfolio IM (the worst
  * scenario) exceeds its NLV by, against every shard's insurance fund + the CCP's excess collateral; and
  * the ADL lights of the owned accounts in the queues of the whole book, published when they change.
+ * Every instance computes the report for its gauges; one publishes it (SOLVENCY_PUBLISHER_PARTITION), so
+ * readers of liquidations.v1 never see it alternate between instances' slightly different snapshots.
  */
 @Injectable()
 export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -35,12 +41,13 @@ export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShu
     @Inject(DELEVERAGING_SETTINGS) private readonly settings: DeleveragingSettings,
     @Inject(WIRE_SCALES) private readonly scales: WireScales,
     private readonly systemRisk: SystemRiskView,
+    private readonly owned: OwnedAccounts,
   ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       if (!this.driver.isStarted()) return;
-      this.publish().catch((error: Error) => this.logger.error({ error: error.message }, 'solvency failed'));
+      this.report().catch((error: Error) => this.logger.error({ error: error.message }, 'solvency failed'));
     }, this.settings.solvencyIntervalMs);
   }
 
@@ -48,12 +55,14 @@ export class SolvencyMonitor implements OnApplicationBootstrap, OnApplicationShu
     clearInterval(this.timer);
   }
 
-  private async publish(): Promise<void> {
-    const nowMs = Date.now();
+  /** One round: the gauges, the solvency report where this instance publishes it, the changed lights. */
+  async report(nowMs = Date.now()): Promise<void> {
     const system = this.systemRisk.system(nowMs);
     const asOf = new Date(nowMs).toISOString();
     this.exportBackstopShortfall(this.stepper.snapshot(this.settings.backstopAccount));
-    await this.output.publish([this.solvency(system, asOf), ...this.changedLights(system, asOf)]);
+    const solvency = this.solvency(system, asOf);
+    const publishes = this.owned.servedPartitions().includes(SOLVENCY_PUBLISHER_PARTITION);
+    await this.output.publish([...(publishes ? [solvency] : []), ...this.changedLights(system, asOf)]);
   }
 
   private solvency(system: SystemSummary, asOf: string): SolvencyV1 {
