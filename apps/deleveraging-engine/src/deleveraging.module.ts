@@ -7,7 +7,8 @@ import { marginConfigFor, MarginEngine } from '@clearing/margin-engine';
 import { ClearingMetrics } from '@clearing/observability';
 import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
 import { MARGIN_SETTINGS, OwnedAccounts } from '@clearing/margin-engine/service';
-import { loadInstrumentFile, termsOf } from '@clearing/contracts';
+import { InstrumentDefinition, termsOf } from '@clearing/contracts';
+import { RegisteredInstruments } from '@clearing/persistence';
 import { CaseDriver } from './cases/case-driver';
 import { CaseStepper } from './cases/case-stepper';
 import { CaseStore } from './cases/case-store';
@@ -58,14 +59,19 @@ export class DeleveragingModule {
             new LedgerView({ ...settings.margin, config: marginConfigFor(oracle), scaleOf: codec.scaleOf }),
         },
         { provide: MarginEngine, useExisting: LedgerView },
-        { provide: LOT_OF, useFactory: lotsOf },
+        RegisteredInstruments,
+        { provide: LOT_OF, inject: [RegisteredInstruments], useFactory: lotsOf },
         {
           provide: WIRE_SCALES,
-          inject: [JournalCodec, DELEVERAGING_SETTINGS],
-          useFactory: (codec: JournalCodec, settings: DeleveragingSettings): WireScales => ({
+          inject: [JournalCodec, DELEVERAGING_SETTINGS, RegisteredInstruments],
+          useFactory: (
+            codec: JournalCodec,
+            settings: DeleveragingSettings,
+            registered: RegisteredInstruments,
+          ): WireScales => ({
             scaleOf: codec.scaleOf,
             settlementAsset: settings.settlementAsset,
-            termsOf: termsCatalog(codec),
+            termsOf: termsCatalog(codec, registered),
           }),
         },
         {
@@ -98,19 +104,29 @@ export class DeleveragingModule {
   }
 }
 
-/** The lot of config/instruments.json (the aggregator's catalog), else one minor unit of the position scale. */
-function lotsOf(): LotOf {
-  const lots = new Map(loadInstrumentFile().map((i) => [i.symbol, i.lotSize]));
+/** The lot of each instrument of the catalog (registered ones too), else one minor unit of the position scale. */
+function lotsOf(registered: RegisteredInstruments): LotOf {
+  const lots = following(registered, (d) => [d.symbol, d.lotSize]);
   return (terms: InstrumentTerms) => {
-    const lotSize = lots.get(terms.instrument);
+    const lotSize = lots().get(terms.instrument);
     return lotSize !== undefined ? parseAmount(lotSize, terms.positionScale) : 1n;
   };
 }
 
-/** The terms snapshot of every configured instrument, as the aggregator's intake puts it on fill legs. */
-function termsCatalog(codec: JournalCodec): WireScales['termsOf'] {
-  const terms = new Map(loadInstrumentFile().map((d) => [d.symbol, termsOf(d, codec.assets)]));
-  return (instrument) => terms.get(instrument);
+/** The terms snapshot of every instrument of the catalog, as the aggregator's intake puts it on fill legs. */
+function termsCatalog(codec: JournalCodec, registered: RegisteredInstruments): WireScales['termsOf'] {
+  const terms = following(registered, (d) => [d.symbol, termsOf(d, codec.assets)]);
+  return (instrument) => terms().get(instrument);
+}
+
+/** A map over the catalog, rebuilt whenever an instrument is registered. */
+function following<V>(
+  registered: RegisteredInstruments,
+  entry: (definition: InstrumentDefinition) => [string, V],
+): () => ReadonlyMap<string, V> {
+  let map = new Map(registered.definitions().map(entry));
+  registered.onChange((definitions) => (map = new Map(definitions.map(entry))));
+  return () => map;
 }
 
 /** Own partitions from this instance's snapshots, the others from risk.summaries.v1. */

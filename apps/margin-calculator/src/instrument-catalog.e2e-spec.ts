@@ -4,11 +4,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AccountMarginV1, DEFAULT_INSTRUMENTS_FILE } from '@clearing/contracts';
-import { btcQuotes, depositMessage, fillMessage, MarginFixture, publishRaw } from '@clearing/testing';
+import {
+  btcQuotes,
+  depositMessage,
+  eventually,
+  fillMessage,
+  MarginFixture,
+  publishRaw,
+  signedByAdmin,
+} from '@clearing/testing';
 
-// An operator lists a new BTC future in INSTRUMENTS_FILE. The aggregator clears fills in it; unless the
-// oracle marks it from the same catalog, both parties stay unpriced and nobody can margin or liquidate them.
+// An operator lists a new BTC future in INSTRUMENTS_FILE, or an admin registers a perpetual by command.
+// The aggregator clears fills in either; unless the oracle marks it from the same catalog, both parties
+// stay unpriced and nobody can margin or liquidate them.
 const NEW_FUTURE = 'BTC-25JUN27';
+const REGISTERED_PERP = 'BTC-PERP-2';
 
 function catalogWithNewFuture(): string {
   const catalog = JSON.parse(readFileSync(DEFAULT_INSTRUMENTS_FILE, 'utf8')) as {
@@ -21,11 +31,11 @@ function catalogWithNewFuture(): string {
   return file;
 }
 
-describe('an instrument listed only in INSTRUMENTS_FILE', () => {
+describe('instruments the aggregator clears beyond the shipped catalog', () => {
   const catalog = { INSTRUMENTS_FILE: catalogWithNewFuture() };
   const system = new MarginFixture();
   before(async () => {
-    await system.open(['alice', 'bob']);
+    await system.open(['alice', 'bob', 'risk-desk']);
     await system.start(catalog);
     await system.startValuation(catalog, catalog);
   });
@@ -58,4 +68,56 @@ describe('an instrument listed only in INSTRUMENTS_FILE', () => {
       assert.ok(Number(margin.required.imUsd) > 0, `${account} is charged for the future`);
     }
   });
+
+  it(`given an admin registers ${REGISTERED_PERP} by command, when alice buys 2 from bob, then it is marked and both are margined on it`, async () => {
+    const { kafka } = system.kafka;
+    await publishRaw(kafka, system.topics.ledgerCommands, [registration()]);
+    await eventually(async () => {
+      const rows = await system.query('SELECT 1 FROM instruments WHERE symbol = $1', [REGISTERED_PERP]);
+      return rows.length > 0 ? true : undefined;
+    }, 30_000);
+    await publishRaw(kafka, system.topics.fills, [
+      fillMessage({
+        fillId: 'catalog-2',
+        instrument: REGISTERED_PERP,
+        price: '60000',
+        quantity: '2',
+        buyer: 'alice',
+        seller: 'bob',
+      }),
+    ]);
+    for (const account of ['alice', 'bob']) {
+      // Opening (1), deposit (2), the future (3), the registered perpetual (4). Quotes keep coming, as
+      // live feeds send them: the oracle marks an underlying's instruments when its index moves.
+      const margin = await eventually(
+        async () => {
+          await publishRaw(kafka, system.topics.oraclePrices, btcQuotes('60000', new Date().toISOString()));
+          const latest = (await system.marginOf(account)).at(-1);
+          return latest?.kind === 'account-margin' && latest.journalSequence >= 4 ? latest : undefined;
+        },
+        45_000,
+        2_000,
+      );
+      assert.ok(Number(margin.required.imUsd) > 0, `${account} is charged for the perpetual`);
+    }
+  });
 });
+
+/** RegisterInstrument as the API's POST /v1/instruments issues it: on risk-desk's journal, signed by admin. */
+function registration(): { key: string; value: string } {
+  const command = {
+    schemaVersion: 1,
+    commandId: `register-${REGISTERED_PERP}`,
+    type: 'RegisterInstrument',
+    account: 'risk-desk',
+    issuedAt: new Date().toISOString(),
+    instrument: REGISTERED_PERP,
+    instrumentKind: 'perpetual',
+    underlying: 'BTC',
+    quoteAsset: 'USD',
+    settlementAsset: 'USDC',
+    positionScale: 4,
+    contractSize: '1',
+  };
+  return signedByAdmin({ key: 'risk-desk', value: JSON.stringify(command) });
+}

@@ -10,7 +10,8 @@ import { kafkaFromConfig } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { InstrumentCatalog, marginConfigFor, MarginEngine } from '@clearing/margin-engine';
 import { ClearingMetrics } from '@clearing/observability';
-import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
+import { RegisteredInstruments } from '@clearing/persistence';
+import { loadOracleConfig, OracleConfig, oracleConfigFor } from '@clearing/valuation';
 import {
   MARGIN_SETTINGS,
   MarginServiceSettings,
@@ -57,7 +58,8 @@ export class MarginModule {
           useFactory: (oracle: OracleConfig, settings: MarginServiceSettings, codec: JournalCodec) =>
             new MarginEngine({ ...settings, config: marginConfigFor(oracle), scaleOf: codec.scaleOf }),
         },
-        { provide: INSTRUMENT_CATALOG, inject: [ORACLE_CONFIG], useFactory: catalogOf },
+        RegisteredInstruments,
+        { provide: INSTRUMENT_CATALOG, inject: [RegisteredInstruments], useFactory: catalogOf },
         {
           provide: Kafka,
           inject: [CLEARING_CONFIG],
@@ -82,8 +84,10 @@ export class MarginModule {
   }
 }
 
-/** What-if reads an instrument's terms from the same config/instruments.json the oracle and aggregator use. */
-function catalogOf(oracle: OracleConfig): InstrumentCatalog {
+/** What-if reads an instrument's terms from the catalog the oracle and aggregator follow (registered ones too). */
+function catalogOf(registered: RegisteredInstruments): InstrumentCatalog {
+  let oracle = oracleConfigFor(registered.definitions());
+  registered.onChange((definitions) => (oracle = oracleConfigFor(definitions)));
   return (symbol) => {
     const instrument = oracle.instrument(symbol);
     if (instrument === undefined) return undefined;

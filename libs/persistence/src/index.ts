@@ -12,3 +12,4 @@ export { JournalProjector } from './journal-projection/journal-projector';
 export type { LocatedEvent } from './journal-projection/journal-rows';
 export * from './bulk-rows';
 export * as projectionTables from './journal-projection/projection-tables';
+export * from './registered-instruments';

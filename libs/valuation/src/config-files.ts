@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadInstrumentFile } from '@clearing/contracts';
+import { InstrumentDefinition, loadInstrumentFile } from '@clearing/contracts';
 import { createOracleConfig, OracleConfig, ValuationConfig } from './oracle-config';
 
 /** The repository's config/ directory, from dist (dist/libs/valuation/src) or from source (libs/valuation/src). */
@@ -17,11 +17,17 @@ export const DEFAULT_VALUATION_FILE = 'valuation.json';
  * use. `dir`, when given, holds both files.
  */
 export function loadOracleConfig(dir?: string): OracleConfig {
-  const valuation = JSON.parse(
-    readFileSync(path.join(dir ?? configDir(), DEFAULT_VALUATION_FILE), 'utf8'),
-  ) as ValuationConfig;
   const instruments = loadInstrumentFile(dir === undefined ? undefined : path.join(dir, INSTRUMENTS_FILE));
-  return createOracleConfig(instruments, valuation);
+  return createOracleConfig(instruments, loadValuationConfig(dir));
+}
+
+/** The oracle config of this catalog (one with instruments registered by command) under config/valuation.json. */
+export function oracleConfigFor(instruments: readonly InstrumentDefinition[]): OracleConfig {
+  return createOracleConfig(instruments, loadValuationConfig());
+}
+
+function loadValuationConfig(dir = configDir()): ValuationConfig {
+  return JSON.parse(readFileSync(path.join(dir, DEFAULT_VALUATION_FILE), 'utf8')) as ValuationConfig;
 }
 
 function configDir(): string {

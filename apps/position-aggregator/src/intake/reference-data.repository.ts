@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AssetRegistry } from '@clearing/ledger';
 import { InstrumentDefinition } from '@clearing/contracts';
+import { INSTRUMENTS_VERSION_SQL } from '@clearing/persistence';
 import { ReferenceData } from './fill-validation';
 
 type AccountStatus = 'active' | 'suspended' | 'closed';
@@ -47,7 +48,7 @@ export class ReferenceDataRepository {
     const rows: { account_id: string | null; status: AccountStatus; version: string }[] =
       await this.dataSource.query(
         `SELECT a.account_id, a.status, v.version
-         FROM (SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS version FROM instruments) v
+         FROM (${INSTRUMENTS_VERSION_SQL}) v
          LEFT JOIN accounts a ON a.account_id = ANY($1)`,
         [[...new Set(accounts)]],
       );

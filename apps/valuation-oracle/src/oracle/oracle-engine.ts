@@ -43,9 +43,17 @@ export class OracleEngine {
   private readonly folds = new Map<number, PartitionFold>();
 
   constructor(
-    private readonly config: OracleConfig,
+    private config: OracleConfig,
     private readonly marksTopic: string = TOPICS.marks,
   ) {}
+
+  /**
+   * The catalog changed (an instrument registered by command): later batches mark with this one. The
+   * folded prices are per underlying and do not depend on the catalog, so nothing is re-read.
+   */
+  reconfigure(config: OracleConfig): void {
+    this.config = config;
+  }
 
   apply(partition: number, messages: readonly ConsumedMessage<OraclePriceV1>[]): EngineResult {
     if (messages.length === 0) return { outputs: [], rejections: [], indexValid: new Map(), marks: [] };

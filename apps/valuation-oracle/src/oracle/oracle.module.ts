@@ -3,7 +3,8 @@ import { Kafka } from 'kafkajs';
 import { CLEARING_CONFIG } from '@clearing/config';
 import { kafkaFromConfig } from '@clearing/kafka';
 import { ClearingMetrics } from '@clearing/observability';
-import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
+import { RegisteredInstruments } from '@clearing/persistence';
+import { loadOracleConfig, OracleConfig, oracleConfigFor } from '@clearing/valuation';
 import { MarksProjectionHandler } from '../marks/marks-projection.handler';
 import { OracleEngine } from './oracle-engine';
 import { OracleMetrics } from './oracle-metrics';
@@ -25,10 +26,12 @@ export class OracleModule {
       controllers: [PricesHandler, MarksProjectionHandler],
       providers: [
         { provide: ORACLE_CONFIG, useFactory: () => options.config ?? loadOracleConfig() },
+        RegisteredInstruments,
         {
           provide: OracleEngine,
-          inject: [ORACLE_CONFIG],
-          useFactory: (config: OracleConfig) => new OracleEngine(config),
+          inject: [ORACLE_CONFIG, RegisteredInstruments],
+          useFactory: (config: OracleConfig, registered: RegisteredInstruments) =>
+            followingCatalog(new OracleEngine(config), registered, options.config === undefined),
         },
         {
           provide: OracleMetrics,
@@ -44,4 +47,14 @@ export class OracleModule {
       exports: [Kafka],
     };
   }
+}
+
+/** The engine marks every instrument the aggregator clears, registered ones too (unless a test fixed its config). */
+function followingCatalog(
+  engine: OracleEngine,
+  registered: RegisteredInstruments,
+  follow: boolean,
+): OracleEngine {
+  if (follow) registered.onChange((definitions) => engine.reconfigure(oracleConfigFor(definitions)));
+  return engine;
 }
