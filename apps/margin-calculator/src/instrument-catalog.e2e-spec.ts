@@ -11,7 +11,7 @@ import {
   fillMessage,
   MarginFixture,
   publishRaw,
-  signedByAdmin,
+  registrationMessage,
 } from '@clearing/testing';
 
 // An operator lists a new BTC future in INSTRUMENTS_FILE, or an admin registers a perpetual by command.
@@ -71,7 +71,7 @@ describe('instruments the aggregator clears beyond the shipped catalog', () => {
 
   it(`given an admin registers ${REGISTERED_PERP} by command, when alice buys 2 from bob, then it is marked and both are margined on it`, async () => {
     const { kafka } = system.kafka;
-    await publishRaw(kafka, system.topics.ledgerCommands, [registration()]);
+    await publishRaw(kafka, system.topics.ledgerCommands, [registrationMessage(REGISTERED_PERP)]);
     await eventually(async () => {
       const rows = await system.query('SELECT 1 FROM instruments WHERE symbol = $1', [REGISTERED_PERP]);
       return rows.length > 0 ? true : undefined;
@@ -102,22 +102,3 @@ describe('instruments the aggregator clears beyond the shipped catalog', () => {
     }
   });
 });
-
-/** RegisterInstrument as the API's POST /v1/instruments issues it: on risk-desk's journal, signed by admin. */
-function registration(): { key: string; value: string } {
-  const command = {
-    schemaVersion: 1,
-    commandId: `register-${REGISTERED_PERP}`,
-    type: 'RegisterInstrument',
-    account: 'risk-desk',
-    issuedAt: new Date().toISOString(),
-    instrument: REGISTERED_PERP,
-    instrumentKind: 'perpetual',
-    underlying: 'BTC',
-    quoteAsset: 'USD',
-    settlementAsset: 'USDC',
-    positionScale: 4,
-    contractSize: '1',
-  };
-  return signedByAdmin({ key: 'risk-desk', value: JSON.stringify(command) });
-}

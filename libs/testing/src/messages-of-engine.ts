@@ -68,6 +68,37 @@ export function signedByAdmin(message: { key: string; value: string }): { key: s
   return { key: message.key, value: JSON.stringify(signCommand(command, 'admin', key)) };
 }
 
+/** The body of a RegisterInstrument of a USDC-settled BTC perpetual (no envelope). */
+export function perpetualRegistration(instrument: string): Record<string, unknown> {
+  return {
+    type: 'RegisterInstrument',
+    instrument,
+    instrumentKind: 'perpetual',
+    underlying: 'BTC',
+    quoteAsset: 'USD',
+    settlementAsset: 'USDC',
+    positionScale: 4,
+    contractSize: '1',
+  };
+}
+
+/** A perpetual registered as the API's POST /v1/instruments issues it: on `account`'s journal, signed by admin. */
+export function registrationMessage(
+  instrument: string,
+  account = 'risk-desk',
+): { key: string; value: string } {
+  const envelope = {
+    schemaVersion: 1,
+    commandId: `register-${instrument}`,
+    account,
+    issuedAt: new Date().toISOString(),
+  };
+  return signedByAdmin({
+    key: account,
+    value: JSON.stringify({ ...envelope, ...perpetualRegistration(instrument) }),
+  });
+}
+
 /** Index quotes as price feeds publish them to oracle.prices.v1: one per source, at one event time. */
 export function indexQuoteMessages(
   underlying: string,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CommandIssuer, signingKeyFromEnv } from '@clearing/config';
 import { signCommand } from '@clearing/ledger';
+import { perpetualRegistration } from '../messages-of-engine';
 import { Poison } from './poison';
 
 /** A ledger command as any client can publish it (plain JSON). */
@@ -50,17 +51,7 @@ const PRIVILEGED: Record<string, (envelope: WireCommand) => WireCommand> = {
     asset: 'USDC',
     amount: '1000',
   }),
-  RegisterInstrument: (e) => ({
-    ...e,
-    type: 'RegisterInstrument',
-    instrument: 'HOSTILE-PERP',
-    instrumentKind: 'perpetual',
-    underlying: 'BTC',
-    quoteAsset: 'USD',
-    settlementAsset: 'USDC',
-    positionScale: 4,
-    contractSize: '1',
-  }),
+  RegisterInstrument: (e) => ({ ...e, ...perpetualRegistration('HOSTILE-PERP') }),
   RiskParamsChange: (e) => ({
     ...e,
     type: 'RiskParamsChange',
