@@ -30,6 +30,7 @@ describe('k8s manifests: structure and cross-references', () => {
   for (const [overlay, objects] of RENDERED) {
     servicesOf(overlay, objects);
     instancesReachedOf(overlay, objects);
+    postgresTlsOf(overlay, objects);
     selectorsOf(overlay, objects);
     imagesOf(overlay, objects);
     lockdownOf(overlay, objects);
@@ -89,6 +90,36 @@ function instancesReachedOf(overlay: string, objects: K8sObject[]): void {
       const target = objects.find((o) => o.kind === 'Service' && o.metadata.name === hostname);
       assert.equal(target?.spec.clusterIP, 'None', `${hostname} is headless`);
       assert.equal(target?.spec.ports[0].port, Number(port), service);
+    }
+  });
+}
+
+/** Postgres over TLS, the server checked against CloudNativePG's CA, by every pod that reads DATABASE_URL. */
+function postgresTlsOf(overlay: string, objects: K8sObject[]): void {
+  it(`given ${overlay}, when a pod connects to Postgres, then it verifies the server against the mounted cluster CA`, () => {
+    const env = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'clearing-env')!;
+    const url = new URL(env.data.DATABASE_URL);
+    assert.equal(url.searchParams.get('sslmode'), 'verify-full');
+    const caFile = url.searchParams.get('sslrootcert')!;
+    const cluster = objects.find((o) => o.kind === 'Cluster')!.metadata.name;
+    for (const workload of workloads(objects)) {
+      const volumes = podTemplateOf(workload).spec.volumes ?? [];
+      const readers = containersOf(workload).filter((c) =>
+        (c.envFrom ?? []).some(
+          (e: { configMapRef?: { name: string } }) => e.configMapRef?.name === 'clearing-env',
+        ),
+      );
+      for (const container of readers) {
+        const mount = (container.volumeMounts ?? []).find(
+          (m: { mountPath: string }) => caFile === `${m.mountPath}/ca.crt`,
+        );
+        const volume = volumes.find((v: { name: string }) => v.name === mount?.name);
+        assert.equal(
+          volume?.secret?.secretName,
+          `${cluster}-ca`,
+          `${workload.metadata.name}/${container.name}`,
+        );
+      }
     }
   });
 }
