@@ -21,6 +21,7 @@ const FAILURE_ONLY: Readonly<Record<string, string>> = {
   OracleIndexInvalid: 'fires only when an index is invalid for 2 minutes',
   OracleStale: 'fires only when no price was accepted for 5 minutes',
   LiquidationBacklog: 'fires only when cases are open with no step booked for 10 minutes',
+  DeleveragingStepRefused: 'fires only when the ledger refuses a liquidation or ADL leg',
   BackstopUnderMargined: 'fires only when the backstop holds less margin than its positions need',
   CoverTwoShortfall: 'fires only when stress losses of the two largest members exceed fund + CCP excess',
   'Clearing / Waterfall and solvency / Socialized losses':
