@@ -43,10 +43,7 @@ describe(`a long in ${PERP}, registered by command, through a BTC gap`, () => {
       depositMessage('bob', '200000'),
       signedByAdmin(depositMessage('BACKSTOP', '1000000')),
     ]);
-    await eventually(async () => {
-      const rows = await system.query('SELECT 1 FROM instruments WHERE symbol = $1', [PERP]);
-      return rows.length > 0 ? true : undefined;
-    }, 30_000);
+    await system.awaitInstrument(PERP);
     await publishRaw(kafka, system.topics.fills, [
       fillMessage({
         fillId: 'reg-1',

@@ -72,10 +72,7 @@ describe('instruments the aggregator clears beyond the shipped catalog', () => {
   it(`given an admin registers ${REGISTERED_PERP} by command, when alice buys 2 from bob, then it is marked and both are margined on it`, async () => {
     const { kafka } = system.kafka;
     await publishRaw(kafka, system.topics.ledgerCommands, [registrationMessage(REGISTERED_PERP)]);
-    await eventually(async () => {
-      const rows = await system.query('SELECT 1 FROM instruments WHERE symbol = $1', [REGISTERED_PERP]);
-      return rows.length > 0 ? true : undefined;
-    }, 30_000);
+    await system.awaitInstrument(REGISTERED_PERP);
     await publishRaw(kafka, system.topics.fills, [
       fillMessage({
         fillId: 'catalog-2',

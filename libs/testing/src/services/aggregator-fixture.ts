@@ -66,6 +66,14 @@ export class AggregatorFixture {
     await this.database.close();
   }
 
+  /** Until the projection has written `symbol` into `instruments` (a RegisterInstrument booked). */
+  async awaitInstrument(symbol: string, timeoutMs = 30_000): Promise<void> {
+    await eventually(async () => {
+      const rows = await this.query('SELECT 1 FROM instruments WHERE symbol = $1', [symbol]);
+      return rows.length > 0 ? true : undefined;
+    }, timeoutMs);
+  }
+
   query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.database.dataSource.query(sql, params);
   }
