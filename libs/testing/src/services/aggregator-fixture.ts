@@ -8,7 +8,7 @@ import { awaitAccountsOpen, openAccounts } from '../onboarding';
 import { uniqueName } from '../unique';
 import { eventually } from '../wait';
 import { MIGRATIONS } from '../../../../migrations';
-import { serviceMain } from './service-main';
+import { fixtureEnv, serviceMain, untilListening } from './service-main';
 
 export const AGGREGATOR_MAIN = serviceMain('position-aggregator');
 
@@ -37,16 +37,12 @@ export class AggregatorFixture {
    */
   async start(extraEnv: Record<string, string> = {}, openTimeoutMs?: number): Promise<WorkerRun> {
     const run = startWorker(AGGREGATOR_MAIN, {
-      CLEARING_TOPIC_NAMESPACE: this.namespace,
-      DATABASE_SCHEMA: this.database.schema,
-      HTTP_PORT: '0',
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      LOG_LEVEL: 'info',
+      ...fixtureEnv(this.namespace, this.database.schema),
       ...this.env,
       ...extraEnv,
     });
     this.runs.push(run);
-    await eventually(async () => (run.output().includes('listening on') ? true : undefined), 30_000);
+    await untilListening(run);
     await awaitAccountsOpen(this.database.dataSource, this.onboarded, openTimeoutMs);
     return run;
   }

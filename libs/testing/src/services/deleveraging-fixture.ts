@@ -7,7 +7,7 @@ import { readCommitted } from '../topic-reader';
 import { verifyClearing } from '../verify';
 import { eventually } from '../wait';
 import { MarginFixture } from './margin-fixture';
-import { serviceMain } from './service-main';
+import { fixtureEnv, serviceMain, untilListening } from './service-main';
 
 export const ENGINE_MAIN = serviceMain('deleveraging-engine');
 
@@ -27,16 +27,12 @@ export class DeleveragingFixture extends MarginFixture {
   /** Starts the engine process; resolves once it listens. */
   async startEngine(env: Record<string, string> = {}): Promise<WorkerRun> {
     const run = startWorker(ENGINE_MAIN, {
-      CLEARING_TOPIC_NAMESPACE: this.namespace,
-      DATABASE_SCHEMA: this.database.schema,
-      HTTP_PORT: '0',
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      LOG_LEVEL: 'info',
+      ...fixtureEnv(this.namespace, this.database.schema),
       ...TEST_ENGINE_ENV,
       ...env,
     });
     this.engine = run;
-    await eventually(async () => (run.output().includes('listening on') ? true : undefined), 30_000);
+    await untilListening(run);
     return run;
   }
 

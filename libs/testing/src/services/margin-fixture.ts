@@ -7,7 +7,7 @@ import { indexQuoteMessages } from '../messages-of-engine';
 import { readCommitted } from '../topic-reader';
 import { eventually } from '../wait';
 import { AggregatorFixture } from './aggregator-fixture';
-import { serviceMain } from './service-main';
+import { fixtureEnv, serviceMain, untilListening } from './service-main';
 
 const MAINS = {
   oracle: serviceMain('valuation-oracle'),
@@ -29,9 +29,7 @@ export class MarginFixture extends AggregatorFixture {
     oracleEnv: Record<string, string> = {},
   ): Promise<void> {
     await this.startOracle(oracleEnv);
-    const margin = await this.startService(MAINS.margin, marginEnv);
-    const port = /listening on http:\/\/[^:]+:(\d+)/.exec(margin.output())![1];
-    this.marginUrl = `http://127.0.0.1:${port}`;
+    this.marginUrl = await untilListening(await this.startService(MAINS.margin, marginEnv));
   }
 
   /** Starts the valuation oracle process alone (on this fixture's topics); resolves once it listens. */
@@ -78,15 +76,11 @@ export class MarginFixture extends AggregatorFixture {
 
   protected async startService(main: string, env: Record<string, string>): Promise<WorkerRun> {
     const run = startWorker(main, {
-      CLEARING_TOPIC_NAMESPACE: this.namespace,
-      DATABASE_SCHEMA: this.database.schema,
-      HTTP_PORT: '0',
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      LOG_LEVEL: 'info',
+      ...fixtureEnv(this.namespace, this.database.schema),
       ...env,
     });
     this.workers.push(run);
-    await eventually(async () => (run.output().includes('listening on') ? true : undefined), 30_000);
+    await untilListening(run);
     return run;
   }
 }

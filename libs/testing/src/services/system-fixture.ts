@@ -9,7 +9,7 @@ import { KafkaFixture } from '../kafka-fixture';
 import { uniqueName } from '../unique';
 import { eventually } from '../wait';
 import { MIGRATIONS } from '../../../../migrations';
-import { serviceMain } from './service-main';
+import { fixtureEnv, serviceMain, untilListening } from './service-main';
 
 export interface ApiAnswer {
   readonly status: number;
@@ -102,18 +102,10 @@ export class SystemFixture {
   /** Starts one compiled service on a free port; resolves with its URL once it listens. */
   private async startService(service: string, env: Record<string, string>): Promise<string> {
     const run = startWorker(serviceMain(service), {
-      CLEARING_TOPIC_NAMESPACE: this.namespace,
-      DATABASE_SCHEMA: this.database.schema,
-      HTTP_PORT: '0',
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      LOG_LEVEL: 'info',
+      ...fixtureEnv(this.namespace, this.database.schema),
       ...env,
     });
     this.workers.push(run);
-    const port = await eventually(
-      async () => /listening on http:\/\/[^:]+:(\d+)/.exec(run.output())?.[1],
-      30_000,
-    );
-    return `http://127.0.0.1:${port}`;
+    return untilListening(run);
   }
 }
