@@ -7,7 +7,7 @@ import { marginConfigFor, MarginEngine } from '@clearing/margin-engine';
 import { ClearingMetrics } from '@clearing/observability';
 import { loadOracleConfig, OracleConfig } from '@clearing/valuation';
 import { MARGIN_SETTINGS, OwnedAccounts } from '@clearing/margin-engine/service';
-import { InstrumentDefinition, termsOf } from '@clearing/contracts';
+import { termsOf } from '@clearing/contracts';
 import { RegisteredInstruments } from '@clearing/persistence';
 import { CaseDriver } from './cases/case-driver';
 import { CaseStepper } from './cases/case-stepper';
@@ -106,7 +106,7 @@ export class DeleveragingModule {
 
 /** The lot of each instrument of the catalog (registered ones too), else one minor unit of the position scale. */
 function lotsOf(registered: RegisteredInstruments): LotOf {
-  const lots = following(registered, (d) => [d.symbol, d.lotSize]);
+  const lots = registered.follow((definitions) => new Map(definitions.map((d) => [d.symbol, d.lotSize])));
   return (terms: InstrumentTerms) => {
     const lotSize = lots().get(terms.instrument);
     return lotSize !== undefined ? parseAmount(lotSize, terms.positionScale) : 1n;
@@ -115,18 +115,10 @@ function lotsOf(registered: RegisteredInstruments): LotOf {
 
 /** The terms snapshot of every instrument of the catalog, as the aggregator's intake puts it on fill legs. */
 function termsCatalog(codec: JournalCodec, registered: RegisteredInstruments): WireScales['termsOf'] {
-  const terms = following(registered, (d) => [d.symbol, termsOf(d, codec.assets)]);
+  const terms = registered.follow(
+    (definitions) => new Map(definitions.map((d) => [d.symbol, termsOf(d, codec.assets)])),
+  );
   return (instrument) => terms().get(instrument);
-}
-
-/** A map over the catalog, rebuilt whenever an instrument is registered. */
-function following<V>(
-  registered: RegisteredInstruments,
-  entry: (definition: InstrumentDefinition) => [string, V],
-): () => ReadonlyMap<string, V> {
-  let map = new Map(registered.definitions().map(entry));
-  registered.onChange((definitions) => (map = new Map(definitions.map(entry))));
-  return () => map;
 }
 
 /** Own partitions from this instance's snapshots, the others from risk.summaries.v1. */

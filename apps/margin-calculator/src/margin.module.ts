@@ -86,10 +86,9 @@ export class MarginModule {
 
 /** What-if reads an instrument's terms from the catalog the oracle and aggregator follow (registered ones too). */
 function catalogOf(registered: RegisteredInstruments): InstrumentCatalog {
-  let oracle = oracleConfigFor(registered.definitions());
-  registered.onChange((definitions) => (oracle = oracleConfigFor(definitions)));
+  const oracle = registered.follow(oracleConfigFor);
   return (symbol) => {
-    const instrument = oracle.instrument(symbol);
+    const instrument = oracle().instrument(symbol);
     if (instrument === undefined) return undefined;
     const { kind, contractSize, strike, optionType, settlementAsset } = instrument;
     return {

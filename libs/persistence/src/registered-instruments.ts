@@ -38,6 +38,13 @@ export class RegisteredInstruments implements OnApplicationBootstrap, OnApplicat
     this.listeners.push(listener);
   }
 
+  /** A value derived from the catalog (lots, terms, a lookup), rebuilt whenever the catalog changes. */
+  follow<T>(derive: (definitions: readonly InstrumentDefinition[]) => T): () => T {
+    let value = derive(this.current);
+    this.onChange((definitions) => (value = derive(definitions)));
+    return () => value;
+  }
+
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.poll(), POLL_MS);
     void this.poll();
