@@ -148,13 +148,16 @@ describe('perpetual funding settled every period, from the oracle through the jo
     const expected = afterFunding(mark, 100_000n * 10n ** BigInt(USDC_SCALE));
     const settled = await eventually(
       async () => {
+        // Each side is booked and projected on its own partition: wait for both, not the first one seen.
         const [alice, bob] = [await usdcOf(system, 'alice'), await usdcOf(system, 'bob')];
-        return alice !== undefined && usdcMinor(alice) !== usdcMinor('100000') ? { alice, bob } : undefined;
+        const moved = (usdc: string | undefined) =>
+          usdc !== undefined && usdcMinor(usdc) !== usdcMinor('100000');
+        return moved(alice) && moved(bob) ? { alice: alice!, bob: bob! } : undefined;
       },
       60_000,
       500,
     );
-    assert.deepEqual({ alice: usdcMinor(settled.alice), bob: usdcMinor(settled.bob!) }, expected);
+    assert.deepEqual({ alice: usdcMinor(settled.alice), bob: usdcMinor(settled.bob) }, expected);
     assert.ok(parseAmount(mark.funding!.ratePerPeriod, RATE_SCALE) !== 0n, 'a non-zero rate was settled');
     const events = await fundingEvents(system);
     assert.deepEqual(events.map((e) => e.account).sort(), ['alice', 'bob'], 'one settlement per holder');
