@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  canonicalJson,
-  CanonicalMember,
-  canonicalMembersOf,
-  canonicalObject,
-  JsonObject,
-  JsonValue,
-  withMember,
-} from './json';
+import { CanonicalText } from './canonical-order';
+import { canonicalJson, canonicalObject, JsonObject, JsonValue, withMember } from './json';
 
 // Fixed namespace so our ids never collide with name-based UUIDs minted by other systems from the same parts.
 const ID_NAMESPACE = 'clearing.ledger.v1';
@@ -45,15 +38,12 @@ const RESTAMPED = new Set(['issuedAt', 'attribution', 'signature']);
  * hashed without when it was issued and signed: a caller retrying with the same Idempotency-Key gets a
  * fresh `issuedAt`, `attribution.at` and signature, and that retry is a duplicate, not a conflict. Who
  * asked stays in (another principal reusing the id conflicts). Unattributed commands hash whole.
- * `members`: the command's canonicalMembersOf, when the caller already has them (the writer does).
+ * `text`: the command's CanonicalText, when the caller already has it (the writer does).
  */
-export function commandContentHash(
-  command: JsonObject,
-  members: readonly CanonicalMember[] = canonicalMembersOf(command),
-): string {
+export function commandContentHash(command: JsonObject, text = new CanonicalText(command)): string {
   const attribution = command.attribution as JsonObject | undefined;
-  if (attribution === undefined) return sha256Hex(canonicalObject(members));
-  const asked = members.filter(([key]) => !RESTAMPED.has(key));
+  if (attribution === undefined) return sha256Hex(text.whole());
+  const asked = text.members().filter(([key]) => !RESTAMPED.has(key));
   return sha256Hex(canonicalObject(withMember(asked, 'principal', attribution.principal ?? null)));
 }
 

@@ -2,6 +2,7 @@ export * from './amount';
 export * from './assets';
 export * from './balances';
 export * from './command-signature';
+export * from './canonical-order';
 export * from './ids';
 export * from './journal-event';
 export * from './json';

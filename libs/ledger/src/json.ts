@@ -5,10 +5,39 @@ export type JsonValue = JsonPrimitive | readonly JsonValue[] | { readonly [key: 
 export type JsonObject = { readonly [key: string]: JsonValue };
 
 /**
- * Sorted keys, no whitespace, members whose value is undefined left out. Written as one string builder
- * (no per-object filter/map/join arrays): the writer canonicalizes every command it verifies and hashes.
+ * Sorted keys, no whitespace, members whose value is undefined left out. A value already in canonical
+ * order is written by the native JSON.stringify (issue 15: the writer canonicalizes every command it
+ * verifies and hashes); any other by one string builder (no per-object filter/map/join arrays).
  */
 export function canonicalJson(value: JsonValue): string {
+  return isCanonicallyOrdered(value) ? JSON.stringify(value) : sortedJson(value);
+}
+
+/**
+ * True when every object in `value` is a plain object listing its keys in canonical (sorted) order and
+ * every leaf is JSON (string, finite number, boolean, null): JSON.stringify then writes exactly its
+ * canonicalJson, natively and without sorting. What our own signers write (see inCanonicalOrder) is.
+ * Anything else (an undefined member, a bigint) goes member by member, which leaves out or refuses it.
+ */
+export function isCanonicallyOrdered(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isCanonicallyOrdered(item)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  let previous: string | undefined;
+  for (const key of Object.keys(value)) {
+    if (previous !== undefined && !(previous < key)) return false;
+    if (!isCanonicallyOrdered((value as JsonObject)[key])) return false;
+    previous = key;
+  }
+  return true;
+}
+
+function sortedJson(value: JsonValue): string {
   if (Array.isArray(value)) {
     let json = '[';
     for (let i = 0; i < value.length; i++) json += (i === 0 ? '' : ',') + (canonicalJson(value[i]) ?? '');

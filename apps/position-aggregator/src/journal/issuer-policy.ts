@@ -1,6 +1,6 @@
 import { CommandIssuer, SigningKeys } from '@clearing/config';
 import { LedgerCommandV1 } from '@clearing/contracts';
-import { CanonicalMember, signatureRefusalOf } from '@clearing/ledger';
+import { CanonicalText, signatureRefusalOf } from '@clearing/ledger';
 
 /**
  * Who may say what (issue 11): the issuer whose signature a command needs, or undefined when any
@@ -40,16 +40,16 @@ export function requiredIssuerOf(
 
 /**
  * Undefined when the command may be decided; else why its issuer cannot be verified (journaled).
- * `members`: the command's canonicalMembersOf, when the caller already has them.
+ * `text`: the command's CanonicalText, when the caller already has it.
  */
 export function issuerRefusalOf(
   command: LedgerCommandV1,
   keys: SigningKeys,
   backstopAccount: string,
-  members?: readonly CanonicalMember[],
+  text?: CanonicalText,
 ): string | undefined {
   const issuer = requiredIssuerOf(command, backstopAccount);
-  return issuer === undefined ? undefined : signatureRefusalOf(command, issuer, keys[issuer], members);
+  return issuer === undefined ? undefined : signatureRefusalOf(command, issuer, keys[issuer], text);
 }
 
 function isOperatorFunded(account: string, backstopAccount: string): boolean {

@@ -13,8 +13,7 @@ import {
   TransformResult,
 } from '@clearing/kafka';
 import {
-  CanonicalMember,
-  canonicalMembersOf,
+  CanonicalText,
   commandContentHash,
   EventSource,
   HandleOutcome,
@@ -82,10 +81,10 @@ export class JournalWriterHandler {
     const route = routeToOwner(message, owner);
     if (!('own' in route)) return route;
     // Canonicalized once: the signature check and the content hash both read it.
-    const members = canonicalMembersOf(command as unknown as JsonObject);
+    const text = new CanonicalText(command as unknown as JsonObject);
     const outcome = isShardCommand(command)
-      ? decideShardCommand(shard, command, this.codec, this.issuerRefusalOf(command, members), source)
-      : this.handle(shard, command, members, source);
+      ? decideShardCommand(shard, command, this.codec, this.issuerRefusalOf(command, text), source)
+      : this.handle(shard, command, text, source);
     if (outcome.refusal) return { refused: refuse(message, outcome.refusal.reason, outcome.refusal.code) };
     return outcome;
   }
@@ -93,14 +92,14 @@ export class JournalWriterHandler {
   private handle(
     shard: ShardLedger,
     command: AccountCommandV1,
-    members: readonly CanonicalMember[],
+    text: CanonicalText,
     source: EventSource,
   ): HandleOutcome {
     // Key order and whitespace do not change the hash: a re-send from another client is a duplicate.
-    const commandHash = commandContentHash(command as unknown as JsonObject, members);
+    const commandHash = commandContentHash(command as unknown as JsonObject, text);
     let mapped;
     try {
-      const forged = this.issuerRefusalOf(command, members);
+      const forged = this.issuerRefusalOf(command, text);
       if (forged !== undefined) throw new Error(forged);
       mapped = { ...toBookCommand(command, this.codec), commandHash };
     } catch (error) {
@@ -118,8 +117,8 @@ export class JournalWriterHandler {
     return shard.handle(mapped, source);
   }
 
-  private issuerRefusalOf(command: LedgerCommandV1, members: readonly CanonicalMember[]): string | undefined {
-    return issuerRefusalOf(command, this.settings.signingKeys, this.settings.backstopAccount, members);
+  private issuerRefusalOf(command: LedgerCommandV1, text: CanonicalText): string | undefined {
+    return issuerRefusalOf(command, this.settings.signingKeys, this.settings.backstopAccount, text);
   }
 
   private toMessages(outcome: HandleOutcome, partition: number): OutboundMessage[] {
