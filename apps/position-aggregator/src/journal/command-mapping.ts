@@ -1,5 +1,6 @@
 import {
   CloseAccountCommandV1,
+  FillLegCommandV1,
   InstrumentTermsV1,
   LedgerCommandV1,
   OpenAccountCommandV1,
@@ -23,28 +24,15 @@ import {
 /** Account-level commands (a shard command addresses a whole shard and is handled by the writer). */
 export type AccountCommandV1 = Exclude<LedgerCommandV1, ShardCommandV1>;
 
-export function toBookCommand(command: AccountCommandV1, codec: JournalCodec): BookCommand {
-  const base = envelopeOf(command);
+export function toBookCommand(
+  command: AccountCommandV1,
+  codec: JournalCodec,
+  commandHash?: string,
+): BookCommand {
+  if (command.type === 'FillLeg') return fillLegOf(command, codec, commandHash);
+  const base = envelopeOf(command, commandHash);
   const cash = (asset: string, amount: string) => parseAmount(amount, codec.scaleOf(asset));
   switch (command.type) {
-    case 'FillLeg': {
-      const terms = termsFromWire(command.terms, codec);
-      return {
-        ...base,
-        type: 'FillLeg',
-        fillId: command.fillId,
-        side: command.side,
-        counterpartyAccount: command.counterpartyAccount,
-        terms,
-        price: parseAmount(command.price, terms.settlementScale),
-        quantity: parseAmount(command.quantity, terms.positionScale),
-        fee: cash(command.feeAsset, command.fee),
-        feeAsset: command.feeAsset,
-        venue: command.venue,
-        venueSequence: command.venueSequence,
-        fillHash: command.fillHash,
-      };
-    }
     case 'Deposit':
       return { ...base, type: 'Deposit', asset: command.asset, amount: cash(command.asset, command.amount) };
     case 'WithdrawalRequest':
@@ -171,9 +159,37 @@ export function termsFromWire(terms: InstrumentTermsV1, codec: JournalCodec): In
 }
 
 /** What every book command keeps of the wire envelope: id, account, event time, and who asked. */
-function envelopeOf(command: AccountCommandV1) {
+/**
+ * The hot path (two per fill): one object literal with every member in place. Spreading the envelope
+ * first and adding the rest member by member cost about 12 µs per leg instead of under 1 (issue 15).
+ */
+function fillLegOf(command: FillLegCommandV1, codec: JournalCodec, commandHash?: string): BookCommand {
+  const terms = termsFromWire(command.terms, codec);
+  const leg: BookCommand = {
+    commandId: command.commandId,
+    commandHash,
+    account: command.account,
+    occurredAt: command.issuedAt,
+    type: 'FillLeg',
+    fillId: command.fillId,
+    side: command.side,
+    counterpartyAccount: command.counterpartyAccount,
+    terms,
+    price: parseAmount(command.price, terms.settlementScale),
+    quantity: parseAmount(command.quantity, terms.positionScale),
+    fee: parseAmount(command.fee, codec.scaleOf(command.feeAsset)),
+    feeAsset: command.feeAsset,
+    venue: command.venue,
+    venueSequence: command.venueSequence,
+    fillHash: command.fillHash,
+  };
+  return command.attribution ? { ...leg, attribution: command.attribution } : leg;
+}
+
+function envelopeOf(command: AccountCommandV1, commandHash?: string) {
   return {
     commandId: command.commandId,
+    commandHash,
     account: command.account,
     occurredAt: command.issuedAt,
     ...(command.attribution ? { attribution: command.attribution } : {}),

@@ -101,7 +101,7 @@ export class JournalWriterHandler {
     try {
       const forged = this.issuerRefusalOf(command, text);
       if (forged !== undefined) throw new Error(forged);
-      mapped = { ...toBookCommand(command, this.codec), commandHash };
+      mapped = toBookCommand(command, this.codec, commandHash);
     } catch (error) {
       const envelope = {
         commandId: command.commandId,

@@ -64,7 +64,8 @@ export function bookTrade(book: AccountBook, context: DecideContext, trade: Trad
     type: trade.type,
     postings,
     cashflows,
-    payload: { ...trade.payload, ...(position ? { position } : {}) },
+    payload: trade.payload,
+    position,
   });
   if (held) rememberDecidedPosition(event, held);
   return event;

@@ -93,9 +93,18 @@ function decideFillLeg(book: AccountBook, leg: FillLeg, context: DecideContext):
       event: rejection(book, context, leg, `fill ${leg.fillId} already booked with different content`),
     };
   return {
+    // Every member named (no spread of the leg): this runs twice per fill (issue 15).
     event: bookTrade(book, context, {
-      ...leg,
+      commandId: leg.commandId,
+      occurredAt: leg.occurredAt,
+      attribution: leg.attribution,
       type: 'FillCleared',
+      terms: leg.terms,
+      side: leg.side,
+      quantity: leg.quantity,
+      price: leg.price,
+      fee: leg.fee,
+      feeAsset: leg.feeAsset,
       feeTo: SystemAccount.fees(context.shard),
       payload: {
         fill: { key, hash: leg.fillHash },

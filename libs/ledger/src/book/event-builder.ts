@@ -31,6 +31,8 @@ interface Draft {
   readonly type: string;
   readonly postings: readonly Posting[];
   readonly payload: JsonObject;
+  /** Written into the payload after its members: a trade's resulting position (no second payload copy). */
+  readonly position?: JsonObject;
   readonly cashflows?: readonly Cashflow[];
   readonly attribution?: Attribution;
 }
@@ -74,6 +76,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function payloadOf(draft: Draft, cashflows: readonly Cashflow[], context: DecideContext): JsonObject {
   const payload: { [key: string]: JsonObject[string] } = { ...draft.payload };
+  if (draft.position) payload.position = draft.position;
   if (draft.attribution) payload.attribution = { ...draft.attribution };
   if (cashflows.length > 0)
     payload.cashflows = cashflows.map((c) => ({
