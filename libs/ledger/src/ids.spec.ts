@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
@@ -9,7 +10,27 @@ import {
   IdempotencyCheck,
 } from './ids';
 
+/** deterministicId as first written (one hash update per part, bytes patched): journal ids must not change. */
+function referenceId(...parts: string[]): string {
+  const hash = createHash('sha256').update('clearing.ledger.v1');
+  for (const part of parts) hash.update(`\u0000${Buffer.byteLength(part)}:${part}`);
+  const bytes = hash.digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x80;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 describe('deterministicId', () => {
+  it('given any parts, then the id the first implementation minted (property), e.g. a fill leg id of the journal', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 4 }), (parts) =>
+        assert.equal(deterministicId(...parts), referenceId(...parts)),
+      ),
+    );
+    assert.equal(deterministicId('fill-leg', 'bench-fill-0', 'buy'), '93548db4-e21a-84e3-a28e-d55f1766c09f');
+  });
+
   it('given the same parts, then the same RFC 9562 v8 UUID every time', () => {
     const id = deterministicId('fills.v1', '3', '1042', 'leg-0');
     assert.equal(id, deterministicId('fills.v1', '3', '1042', 'leg-0'));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { CanonicalText } from './canonical-order';
 import { canonicalJson, canonicalObject, JsonObject, JsonValue, withMember } from './json';
 
@@ -14,16 +14,16 @@ export function deterministicId(...parts: string[]): string {
   if (parts.length === 0) {
     throw new RangeError('deterministicId needs at least one part');
   }
-  const hash = createHash('sha256').update(ID_NAMESPACE);
-  for (const part of parts) {
-    hash.update(`\u0000${Buffer.byteLength(part)}:${part}`);
-  }
-  const bytes = hash.digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8
-  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 9562 variant
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  let named = ID_NAMESPACE;
+  for (const part of parts) named += `\u0000${Buffer.byteLength(part)}:${part}`;
+  // One-shot hash of one string (the writer mints an id per event, issue 15), formatted from its hex.
+  const hex = hash('sha256', named, 'hex');
+  const version = '8'; // RFC 9562 version 8: the high nibble of byte 6
+  const variant = VARIANT_NIBBLE[parseInt(hex[16], 16) & 0x3]; // RFC 9562 variant: 10xx in byte 8
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${version}${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+const VARIANT_NIBBLE = ['8', '9', 'a', 'b'];
 
 /** SHA-256 (hex) of the canonical JSON of `content`: key order and whitespace do not matter. */
 export function contentHash(content: JsonValue): string {
@@ -48,7 +48,7 @@ export function commandContentHash(command: JsonObject, text = new CanonicalText
 }
 
 function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**
