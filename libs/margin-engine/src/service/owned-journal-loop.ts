@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@clearing/contracts';
-import { connectBatchLoop, decodeContract } from '@clearing/kafka';
+import { connectBatchLoop, decodeJournalOwnWrite } from '@clearing/kafka';
 import { ClearingMetrics } from '@clearing/observability';
 import { OwnedAccounts } from './owned-accounts';
 
@@ -22,7 +22,9 @@ export function connectOwnedJournalLoop(app: INestApplication, loop: OwnedJourna
     mode: 'projection',
     kafka: app.get(Kafka),
     metrics: app.get(ClearingMetrics),
-    decode: decodeContract,
+    // The journal is validated where it is written; both handlers rebuild every event with fromWire,
+    // which checks it again (a bad one fails the batch, never skipped as a dead letter).
+    decode: decodeJournalOwnWrite,
     dataSource: app.get(DataSource),
     ...loop,
     onAssignment: (assignment) => owned.reassign(assignment[TOPICS.ledgerJournal] ?? []),
