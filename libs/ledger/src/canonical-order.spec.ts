@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CanonicalText, inCanonicalOrder, withMemberInOrder } from './canonical-order';
-import { canonicalJson, canonicalMembersOf, canonicalObject, isCanonicallyOrdered, JsonObject, JsonValue } from './json';
+import {
+  canonicalJson,
+  canonicalMembersOf,
+  canonicalObject,
+  isCanonicallyOrdered,
+  JsonObject,
+  JsonValue,
+} from './json';
 
 const jsonArb = fc.jsonValue() as fc.Arbitrary<JsonValue>;
 

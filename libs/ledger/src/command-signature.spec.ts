@@ -45,7 +45,8 @@ describe('command signatures', () => {
         signed.signature.hmac +
         '","issuer":"admin"},"type":"Deposit"}',
     );
-    const unsigned = '{"account":"acct-a","amount":"10","commandId":"dep-1","schemaVersion":1,"type":"Deposit"}';
+    const unsigned =
+      '{"account":"acct-a","amount":"10","commandId":"dep-1","schemaVersion":1,"type":"Deposit"}';
     assert.equal(signed.signature.hmac, createHmac('sha256', KEY).update(`admin\n${unsigned}`).digest('hex'));
   });
 
