@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { CanonicalText, inCanonicalOrder, withMemberInOrder } from './canonical-order';
-import {
-  canonicalJson,
-  canonicalMembersOf,
-  canonicalObject,
-  isCanonicallyOrdered,
-  JsonObject,
-  JsonValue,
-} from './json';
+import * as canonical from './canonical-order';
+import * as json from './json';
+
+const { CanonicalText, inCanonicalOrder, withMemberInOrder } = canonical;
+const { canonicalJson, canonicalMembersOf, canonicalObject, isCanonicallyOrdered } = json;
+type JsonObject = json.JsonObject;
+type JsonValue = json.JsonValue;
 
 const jsonArb = fc.jsonValue() as fc.Arbitrary<JsonValue>;
 
