@@ -32,8 +32,30 @@ export async function writeRows(db: EntityManager, spec: RowTable, rows: readonl
   const arrays = spec.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
   await db.query(
     `INSERT INTO ${spec.table} (${names}) SELECT * FROM unnest(${arrays})${conflictClause(spec.onConflict)}`,
-    spec.columns.map((_, i) => rows.map((row) => (row[i] === null ? null : String(row[i])))),
+    spec.columns.map((_, i) => arrayLiteral(rows, i)),
   );
+}
+
+const NEEDS_ESCAPE = /[\\"]/;
+
+/**
+ * Column `column` of `rows` as the Postgres array literal node-postgres would send for the same cells
+ * (each quoted, `\` and `"` escaped, NULL bare; Postgres parses it the same way), built here because pg's
+ * generic path, two regular-expression replaces per cell, was 4 to 5 % of a projection's CPU (issue 15).
+ */
+export function arrayLiteral(rows: readonly (readonly Cell[])[], column: number): string {
+  let literal = '{';
+  for (let i = 0; i < rows.length; i++) {
+    const cell = rows[i][column];
+    if (i > 0) literal += ',';
+    if (cell === null) {
+      literal += 'NULL';
+      continue;
+    }
+    const text = String(cell);
+    literal += NEEDS_ESCAPE.test(text) ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `"${text}"`;
+  }
+  return `${literal}}`;
 }
 
 function conflictClause(onConflict: RowTable['onConflict']): string {
