@@ -14,12 +14,12 @@ export const decodeContract: Decoder<never> = (topic, value) => {
 
 /**
  * decodeContract, except for ledger.journal.v1: only the aggregator's writer produces it (topic ACLs),
- * from commands it validated, and every reader rebuilds each event with JournalCodec.fromWire, which
- * checks its shape, envelope patterns, amounts and balance. The schema pass on top cost a JSON Schema
- * walk of every 1.2 KB event (issue 15): 9 % of the margin calculator's CPU at 1,000 fills/s. Used by the
- * aggregator's projection and by the margin calculator's and the deleveraging engine's journal loops. A
- * journal record fromWire refuses fails its batch, which is retried, instead of being dead-lettered: a bad
- * journal event is a broken ledger, not input to skip.
+ * from commands it validated, and every reader rebuilds each event with ownJournalEvent (fromWire's shape,
+ * envelope, amount and balance checks). The schema pass on top cost a JSON Schema walk of every 1.2 KB
+ * event (issue 15): 9 % of the margin calculator's CPU at 1,000 fills/s. Used by the aggregator's
+ * projection and by the margin calculator's and the deleveraging engine's journal loops. A record that is
+ * JSON but does not rebuild halts its partition instead of being dead-lettered: a bad journal event is a
+ * broken ledger, not input to skip.
  */
 export const decodeJournalOwnWrite: Decoder<never> = (topic, value) => {
   if (topic !== TOPICS.ledgerJournal) return decodeContract(topic, value);

@@ -17,6 +17,7 @@ export * from './nest/halt-resume';
 export * from './topic-reader';
 export * from './partitioning';
 export * from './contract-decoder';
+export * from './own-journal-event';
 export * from './broadcast-feed';
 export * from './heartbeat';
 export * from './forwarding';

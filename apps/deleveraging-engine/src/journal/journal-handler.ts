@@ -1,7 +1,13 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { LedgerJournalV1, TOPICS } from '@clearing/contracts';
-import { BatchHandler, DecodedBatch, heartbeatWhile, KafkaBatchContext } from '@clearing/kafka';
+import {
+  BatchHandler,
+  DecodedBatch,
+  heartbeatWhile,
+  KafkaBatchContext,
+  ownJournalEvent,
+} from '@clearing/kafka';
 import { DELEVERAGING_STEP_COMMANDS, formatAmount, JournalCodec, JournalEvent } from '@clearing/ledger';
 import { OwnedAccounts } from '@clearing/margin-engine/service';
 import { CaseDriver } from '../cases/case-driver';
@@ -31,7 +37,7 @@ export class JournalHandler {
     @Ctx() ctx: KafkaBatchContext,
   ): Promise<void> {
     await heartbeatWhile(this.owned.restored(), batch.heartbeat);
-    const events = batch.messages.map((m) => this.codec.fromWire(m.value));
+    const events = batch.messages.map((m) => ownJournalEvent(this.codec, m.value, m));
     this.view.applyJournal(events);
     this.metrics.refused(events.filter(refusedStep).length);
     await this.storeFunds(ctx.db!);

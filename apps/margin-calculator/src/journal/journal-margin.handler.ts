@@ -1,6 +1,12 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { LedgerJournalV1, TOPICS } from '@clearing/contracts';
-import { BatchHandler, DecodedBatch, heartbeatWhile, KafkaBatchContext } from '@clearing/kafka';
+import {
+  BatchHandler,
+  DecodedBatch,
+  heartbeatWhile,
+  KafkaBatchContext,
+  ownJournalEvent,
+} from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { MarginEngine } from '@clearing/margin-engine';
 import { MARGIN_TRANSPORT, OwnedAccounts } from '@clearing/margin-engine/service';
@@ -30,7 +36,7 @@ export class JournalMarginHandler {
     @Ctx() ctx: KafkaBatchContext,
   ): Promise<void> {
     await heartbeatWhile(this.owned.restored(), batch.heartbeat);
-    const events = batch.messages.map((m) => this.codec.fromWire(m.value));
+    const events = batch.messages.map((m) => ownJournalEvent(this.codec, m.value, m));
     this.engine.applyJournal(events);
     events.forEach((event) => this.verdicts.observe(event));
     // Every account of the batch, not only those newly folded: a redelivered batch (its transaction failed)

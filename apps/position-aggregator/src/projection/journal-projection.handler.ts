@@ -1,11 +1,10 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { LedgerJournalV1, TOPICS } from '@clearing/contracts';
-import { BatchHandler, DecodedBatch, KafkaBatchContext } from '@clearing/kafka';
+import { BatchHandler, DecodedBatch, KafkaBatchContext, ownJournalEvent } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { AggregatorMetrics } from '../aggregator-metrics';
 import { AGGREGATOR_TRANSPORT, PROJECTION_GROUP } from '../aggregator.settings';
 import { JournalProjector } from '@clearing/persistence';
-import { ownJournalEvent } from './own-journal-event';
 
 /** Journal -> Postgres (balances, positions, journal index, fill legs), offsets in the same transaction. */
 @BatchHandler()

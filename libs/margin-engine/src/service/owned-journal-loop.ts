@@ -22,8 +22,8 @@ export function connectOwnedJournalLoop(app: INestApplication, loop: OwnedJourna
     mode: 'projection',
     kafka: app.get(Kafka),
     metrics: app.get(ClearingMetrics),
-    // The journal is validated where it is written; both handlers rebuild every event with fromWire,
-    // which checks it again (a bad one fails the batch, never skipped as a dead letter).
+    // The journal is validated where it is written; both handlers rebuild every event with ownJournalEvent,
+    // which checks it again and halts the partition at one that does not rebuild (never skipped).
     decode: decodeJournalOwnWrite,
     dataSource: app.get(DataSource),
     ...loop,

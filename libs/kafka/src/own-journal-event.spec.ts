@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LedgerJournalV1 } from '@clearing/contracts';
-import { isPartitionHalt } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
 import { ownJournalEvent } from './own-journal-event';
+import { isPartitionHalt } from './partition-halt';
 
 const at = { partition: 3, offset: '42' };
 
-describe('the projection reading its own journal', () => {
+describe('a journal reader rebuilding a record', () => {
   it('given a journal record without postings, when it is rebuilt, then the partition halts', () => {
     const broken = { id: 'evt-1', type: 'FillCleared', account: 'acct-a' } as unknown as LedgerJournalV1;
     assert.throws(
