@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LedgerJournalV1 } from '@clearing/contracts';
-import { DecodedBatch, isPartitionHalt, KafkaBatchContext } from '@clearing/kafka';
+import { isPartitionHalt, KafkaBatchContext } from '@clearing/kafka';
 import { JournalCodec } from '@clearing/ledger';
+import { journalBatchOf, UNREBUILDABLE_JOURNAL_RECORD } from '@clearing/testing';
 import { JournalHandler } from './journal-handler';
-
-/** A journal record that does not rebuild (no postings): only a broken writer could have produced it. */
-const broken = { schemaVersion: 1, id: 'evt-1', type: 'FillCleared', account: 'acct-a' };
 
 describe('the deleveraging engine reading a journal record that does not rebuild', () => {
   it('given such a record at partition 4 offset 9, then the partition halts there (never retried, never skipped)', async () => {
@@ -14,12 +11,7 @@ describe('the deleveraging engine reading a journal record that does not rebuild
     const owned = { restored: async () => undefined } as never;
     const unused = undefined as never;
     const handler = new JournalHandler(new JournalCodec(), unused, owned, unused, unused);
-    const batch = {
-      topic: 'ledger.journal.v1',
-      partition: 4,
-      heartbeat: async () => undefined,
-      messages: [{ partition: 4, offset: '9', value: broken as unknown as LedgerJournalV1 }],
-    } as unknown as DecodedBatch<LedgerJournalV1>;
+    const batch = journalBatchOf(4, '9', UNREBUILDABLE_JOURNAL_RECORD);
     await assert.rejects(
       handler.onJournal(batch, {} as KafkaBatchContext),
       (error: unknown) => isPartitionHalt(error) && /partition 4 offset 9/.test((error as Error).message),

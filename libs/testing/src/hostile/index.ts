@@ -4,3 +4,4 @@ export * from './fills';
 export * from './oracle-prices';
 export * from './commands';
 export * from './forged-commands';
+export * from './journal';
